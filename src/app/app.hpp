@@ -1,0 +1,17 @@
+// The desktop app (Dear ImGui + GLFW + OpenGL 3.3). Built on core; the CLI starts it.
+#pragma once
+#include <string>
+
+namespace genochron::app {
+
+struct AppOptions {
+    std::string casePath;         // open this case at start (may be empty)
+    std::string screenshotPath;   // non-empty: render a few frames, save the window as PNG, exit
+    int screenshotFrames = 5;
+    int width = 1400, height = 900;
+};
+
+// Runs until the window closes; returns the process exit code.
+int runApp(const AppOptions& opt);
+
+}  // namespace genochron::app
