@@ -1,13 +1,15 @@
-// Reading a case file: YAML (yaml-cpp) -> Case, with a diagnostic for every problem.
+// Reading a case file: YAML (libyaml events, yaml_doc.hpp) -> Case, with a diagnostic for every problem.
 //
-// [SECTION] input screening (size, binary, UTF-8, depth) before yaml-cpp sees it
+// [SECTION] input screening (size, binary, UTF-8) before the parser sees it (depth: yaml_doc)
 // [SECTION] Reader: typed access to nodes, each problem reported where it is
 // [SECTION] one function per block of the format
 #include "core/atomic_file.hpp"
 #include "core/case_io.hpp"
 #include "core/validate.hpp"
+#include "core/yaml_doc.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <set>
 
 namespace genochron {
@@ -40,49 +42,9 @@ std::size_t firstInvalidUtf8(const std::string& s) {
     return std::string::npos;
 }
 
-// yaml-cpp recurses once per nesting level and fails badly past ~1000 (platform.md):
-// estimate the depth first. Flow brackets outside quotes, plus block indentation.
-bool tooDeep(const std::string& s, int maxDepth, std::size_t& where) {
-    int flow = 0;
-    char quote = 0;
-    bool comment = false;
-    std::size_t lineStart = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == '\n') { comment = false; quote = quote == '"' ? quote : 0; lineStart = i + 1; continue; }
-        if (comment) continue;
-        if (quote) {
-            if (c == quote) quote = 0;
-            else if (c == '\\' && quote == '"') ++i;
-            continue;
-        }
-        if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) { comment = true; continue; }
-        if ((c == '"' || c == '\'') && (i == lineStart || std::string_view(" [{,:-").find(s[i - 1]) != std::string_view::npos)) {
-            quote = c;
-            continue;
-        }
-        if (c == '[' || c == '{') {
-            if (++flow > maxDepth) { where = i; return true; }
-        } else if ((c == ']' || c == '}') && flow > 0) {
-            --flow;
-        }
-        if (i == lineStart) {
-            // block nesting: each level indents at least one column, and "- - -" nests per dash
-            std::size_t j = i;
-            int levels = 0;
-            while (j < s.size() && (s[j] == ' ' || s[j] == '-')) {
-                if (s[j] == '-' && j + 1 < s.size() && s[j + 1] == ' ') levels += 2;
-                ++j;
-            }
-            if (int(j - i) / 2 + levels > maxDepth * 2) { where = i; return true; }
-        }
-    }
-    return false;
-}
-
 // ---------------------------------------------------------------- [SECTION] Reader
 
-SourceLoc locOf(const YAML::Node& n) {
+SourceLoc locOf(const yaml::Node& n) {
     auto m = n.Mark();
     if (m.is_null()) return {};
     return {m.line + 1, m.column + 1};
@@ -94,14 +56,14 @@ public:
 
     Diagnostics& diags() { return m_d; }
 
-    void error(const YAML::Node& at, std::string code, std::string msg, std::string id = {}) {
+    void error(const yaml::Node& at, std::string code, std::string msg, std::string id = {}) {
         m_d.error(std::move(code), locOf(at), std::move(msg), std::move(id));
     }
 
     // Walks a mapping: known keys go to `handle`, unknown keys are kept in meta.extras
     // and warned about, with the nearest known key as a suggestion.
     template <class F>
-    bool mapping(const YAML::Node& n, const std::string& where, const std::vector<std::string_view>& known,
+    bool mapping(const yaml::Node& n, const std::string& where, const std::vector<std::string_view>& known,
                  Meta& meta, F&& handle) {
         if (!n.IsMap()) {
             error(n, "wrong-type", fmt::format("{} should be a mapping of keys (key: value)", where));
@@ -110,8 +72,8 @@ public:
         meta.loc = locOf(n);
         std::set<std::string> seen;
         for (auto it = n.begin(); it != n.end(); ++it) {
-            const YAML::Node& k = it->first;
-            const YAML::Node& v = it->second;
+            const yaml::Node& k = it->first;
+            const yaml::Node& v = it->second;
             if (!k.IsScalar()) {
                 error(k, "wrong-type", fmt::format("a key in {} is not a plain name", where));
                 continue;
@@ -133,7 +95,7 @@ public:
                                       fmt::format("unknown key '{}' in {} (kept as it is){}", key, where,
                                                   near ? fmt::format("; did you mean '{}'?", *near) : ""));
                 (void)d;
-                meta.extras.emplace_back(key, YAML::Clone(v));
+                meta.extras.emplace_back(key, v);
                 continue;
             }
             handle(key, v);
@@ -141,7 +103,7 @@ public:
         return true;
     }
 
-    std::optional<std::string> str(const YAML::Node& v, const std::string& where, bool required = false) {
+    std::optional<std::string> str(const yaml::Node& v, const std::string& where, bool required = false) {
         if (v.IsNull()) {
             if (required) error(v, "missing", fmt::format("{} is empty; it needs a value", where));
             return std::nullopt;
@@ -154,9 +116,9 @@ public:
         return v.Scalar();
     }
 
-    std::string text(const YAML::Node& v, const std::string& where) { return str(v, where).value_or(""); }
+    std::string text(const yaml::Node& v, const std::string& where) { return str(v, where).value_or(""); }
 
-    std::vector<std::string> strList(const YAML::Node& v, const std::string& where) {
+    std::vector<std::string> strList(const yaml::Node& v, const std::string& where) {
         std::vector<std::string> r;
         if (v.IsNull()) return r;
         if (v.IsScalar()) {   // a lone value where a list is expected: accept it as a list of one
@@ -173,7 +135,7 @@ public:
         return r;
     }
 
-    std::optional<bool> boolean(const YAML::Node& v, const std::string& where) {
+    std::optional<bool> boolean(const yaml::Node& v, const std::string& where) {
         auto s = str(v, where);
         if (!s) return std::nullopt;
         static const std::set<std::string> yes = {"true", "True", "TRUE", "yes", "Yes", "YES", "on"};
@@ -184,7 +146,7 @@ public:
         return std::nullopt;
     }
 
-    std::optional<int> integer(const YAML::Node& v, const std::string& where, int lo, int hi) {
+    std::optional<int> integer(const yaml::Node& v, const std::string& where, int lo, int hi) {
         auto s = str(v, where);
         if (!s) return std::nullopt;
         try {
@@ -197,7 +159,7 @@ public:
         return std::nullopt;
     }
 
-    std::optional<Date> date(const YAML::Node& v, const std::string& where) {
+    std::optional<Date> date(const yaml::Node& v, const std::string& where) {
         auto s = str(v, where);
         if (!s) return std::nullopt;
         auto r = parseDate(*s);
@@ -208,7 +170,7 @@ public:
         return r.date;
     }
 
-    template <class E> std::optional<E> enumeration(const YAML::Node& v, const std::string& where) {
+    template <class E> std::optional<E> enumeration(const yaml::Node& v, const std::string& where) {
         auto s = str(v, where);
         if (!s) return std::nullopt;
         if (auto e = enumFromString<E>(*s)) return e;
@@ -222,7 +184,7 @@ public:
         return std::nullopt;
     }
 
-    template <class E> std::vector<E> enumList(const YAML::Node& v, const std::string& where) {
+    template <class E> std::vector<E> enumList(const yaml::Node& v, const std::string& where) {
         std::vector<E> r;
         if (v.IsScalar()) {
             if (auto e = enumeration<E>(v, where)) r.push_back(*e);
@@ -239,7 +201,7 @@ public:
     }
 
     // Items of a list, each with its "where" path.
-    template <class F> void list(const YAML::Node& v, const std::string& where, F&& each) {
+    template <class F> void list(const yaml::Node& v, const std::string& where, F&& each) {
         if (v.IsNull()) return;
         if (!v.IsSequence()) {
             error(v, "wrong-type", fmt::format("{} should be a list of items, each starting with '- '", where));
@@ -248,11 +210,11 @@ public:
         for (std::size_t i = 0; i < v.size(); ++i) each(v[i], fmt::format("{}[{}]", where, i));
     }
 
-    void lintIgnore(const YAML::Node& v, const std::string& where, Meta& meta) {
-        list(v, where, [&](const YAML::Node& item, const std::string& w) {
+    void lintIgnore(const yaml::Node& v, const std::string& where, Meta& meta) {
+        list(v, where, [&](const yaml::Node& item, const std::string& w) {
             LintIgnore li;
             Meta scratch;
-            mapping(item, w, {"rule", "reason"}, scratch, [&](const std::string& k, const YAML::Node& x) {
+            mapping(item, w, {"rule", "reason"}, scratch, [&](const std::string& k, const yaml::Node& x) {
                 if (k == "rule") li.rule = text(x, w + ".rule");
                 if (k == "reason") li.reason = text(x, w + ".reason");
             });
@@ -263,7 +225,7 @@ public:
         });
     }
 
-    void require(const Meta& meta, const YAML::Node& n, const std::string& where, std::string_view key,
+    void require(const Meta& meta, const yaml::Node& n, const std::string& where, std::string_view key,
                  std::string id = {}) {
         if (!meta.keyLocs.count(std::string(key)))
             error(n, "missing", fmt::format("{} has no '{}:'; it is required", where, key), std::move(id));
@@ -275,16 +237,16 @@ private:
 
 // ---------------------------------------------------------------- [SECTION] blocks
 
-void readCaseInfo(Reader& r, const YAML::Node& n, CaseInfo& c) {
+void readCaseInfo(Reader& r, const yaml::Node& n, CaseInfo& c) {
     r.mapping(n, "case", {"title", "kind", "partnership", "reference_date", "scope"}, c.meta,
-              [&](const std::string& k, const YAML::Node& v) {
+              [&](const std::string& k, const yaml::Node& v) {
                   if (k == "title") c.title = r.text(v, "case.title");
                   else if (k == "kind") { if (auto e = r.enumeration<CaseKind>(v, "case.kind")) c.kind = *e; }
                   else if (k == "partnership") c.partnership = r.text(v, "case.partnership");
                   else if (k == "reference_date") c.referenceDate = r.date(v, "case.reference_date");
                   else if (k == "scope") {
                       Meta m;
-                      r.mapping(v, "case.scope", {"from", "to"}, m, [&](const std::string& k2, const YAML::Node& v2) {
+                      r.mapping(v, "case.scope", {"from", "to"}, m, [&](const std::string& k2, const yaml::Node& v2) {
                           if (k2 == "from") c.scopeFrom = r.date(v2, "case.scope.from");
                           else c.scopeTo = r.date(v2, "case.scope.to");
                       });
@@ -293,11 +255,11 @@ void readCaseInfo(Reader& r, const YAML::Node& n, CaseInfo& c) {
               });
 }
 
-void readPublication(Reader& r, const YAML::Node& n, Publication& p) {
+void readPublication(Reader& r, const yaml::Node& n, Publication& p) {
     r.mapping(n, "publication",
               {"date_precision", "hide_death_date", "hide_child_sex", "hide_addresses", "child_age",
                "professional_names"},
-              p.meta, [&](const std::string& k, const YAML::Node& v) {
+              p.meta, [&](const std::string& k, const yaml::Node& v) {
                   std::string w = "publication." + k;
                   if (k == "date_precision") { if (auto e = r.enumeration<PublishPrecision>(v, w)) p.datePrecision = *e; }
                   else if (k == "hide_death_date") p.hideDeathDate = r.boolean(v, w).value_or(true);
@@ -308,9 +270,9 @@ void readPublication(Reader& r, const YAML::Node& n, Publication& p) {
               });
 }
 
-void readAgency(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
+void readAgency(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Agency a;
-    r.mapping(n, w, {"id", "name", "kind"}, a.meta, [&](const std::string& k, const YAML::Node& v) {
+    r.mapping(n, w, {"id", "name", "kind"}, a.meta, [&](const std::string& k, const yaml::Node& v) {
         if (k == "id") a.id = r.text(v, w + ".id");
         else if (k == "name") a.name = r.text(v, w + ".name");
         else if (auto e = r.enumeration<AgencyKind>(v, w + ".kind")) a.kind = *e;
@@ -319,12 +281,12 @@ void readAgency(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
     c.agencies.push_back(std::move(a));
 }
 
-void readPerson(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
+void readPerson(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Person p;
     static const std::vector<std::string_view> keys = {
         "id", "name", "pseudonym", "aliases", "sex", "born", "died", "roles", "index", "parents", "parentage",
         "twin", "identical_twin", "birth_order", "conditions", "aces", "pregnancy", "notes"};
-    r.mapping(n, w, keys, p.meta, [&](const std::string& k, const YAML::Node& v) {
+    r.mapping(n, w, keys, p.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
         if (k == "id") p.id = r.text(v, f);
         else if (k == "name") p.name = r.text(v, f);
@@ -349,11 +311,11 @@ void readPerson(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
     c.people.push_back(std::move(p));
 }
 
-std::optional<StatusPeriod> readStatusPeriod(Reader& r, const YAML::Node& n, const std::string& w) {
+std::optional<StatusPeriod> readStatusPeriod(Reader& r, const yaml::Node& n, const std::string& w) {
     StatusPeriod s;
     Meta m;
     bool hasStatus = false;
-    r.mapping(n, w, {"status", "from", "to"}, m, [&](const std::string& k, const YAML::Node& v) {
+    r.mapping(n, w, {"status", "from", "to"}, m, [&](const std::string& k, const yaml::Node& v) {
         if (k == "status") { if (auto e = r.enumeration<PartnershipStatus>(v, w + ".status")) { s.status = *e; hasStatus = true; } }
         else if (k == "from") s.from = r.date(v, w + ".from");
         else s.to = r.date(v, w + ".to");
@@ -363,9 +325,9 @@ std::optional<StatusPeriod> readStatusPeriod(Reader& r, const YAML::Node& n, con
     return s;
 }
 
-void readPartnership(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
+void readPartnership(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Partnership p;
-    r.mapping(n, w, {"partners", "status", "from", "to", "history"}, p.meta, [&](const std::string& k, const YAML::Node& v) {
+    r.mapping(n, w, {"partners", "status", "from", "to", "history"}, p.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
         if (k == "partners") {
             auto ids = r.strList(v, f);
@@ -376,7 +338,7 @@ void readPartnership(Reader& r, const YAML::Node& n, const std::string& w, Case&
         else if (k == "from") p.from = r.date(v, f);
         else if (k == "to") p.to = r.date(v, f);
         else if (k == "history") {
-            r.list(v, f, [&](const YAML::Node& item, const std::string& iw) {
+            r.list(v, f, [&](const yaml::Node& item, const std::string& iw) {
                 if (auto s = readStatusPeriod(r, item, iw)) p.history.push_back(*s);
             });
         }
@@ -385,9 +347,9 @@ void readPartnership(Reader& r, const YAML::Node& n, const std::string& w, Case&
     c.partnerships.push_back(std::move(p));
 }
 
-void readRelation(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
+void readRelation(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Relation rel;
-    r.mapping(n, w, {"from", "to", "kind", "from_date", "to_date"}, rel.meta, [&](const std::string& k, const YAML::Node& v) {
+    r.mapping(n, w, {"from", "to", "kind", "from_date", "to_date"}, rel.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
         if (k == "from") rel.from = r.text(v, f);
         else if (k == "to") rel.to = r.text(v, f);
@@ -403,9 +365,9 @@ void readRelation(Reader& r, const YAML::Node& n, const std::string& w, Case& c)
     c.relations.push_back(std::move(rel));
 }
 
-void readHousehold(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
+void readHousehold(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Household h;
-    r.mapping(n, w, {"id", "label", "address", "members", "from", "to"}, h.meta, [&](const std::string& k, const YAML::Node& v) {
+    r.mapping(n, w, {"id", "label", "address", "members", "from", "to"}, h.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
         if (k == "id") h.id = r.text(v, f);
         else if (k == "label") h.label = r.text(v, f);
@@ -418,13 +380,13 @@ void readHousehold(Reader& r, const YAML::Node& n, const std::string& w, Case& c
     c.households.push_back(std::move(h));
 }
 
-void readEvent(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
+void readEvent(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Event e;
     static const std::vector<std::string_view> keys = {
         "id", "date", "time", "end", "agency", "source", "source_ref", "people", "what", "action", "analysis",
         "tags", "risk", "missed_opportunity", "shared_with", "disputed_by", "publish"};
     bool hasDate = false;
-    r.mapping(n, w, keys, e.meta, [&](const std::string& k, const YAML::Node& v) {
+    r.mapping(n, w, keys, e.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
         if (k == "id") e.id = r.text(v, f);
         else if (k == "date") {
@@ -458,10 +420,10 @@ void readEvent(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
     c.events.push_back(std::move(e));
 }
 
-void readAction(Reader& r, const YAML::Node& n, const std::string& w, Recommendation& rec) {
+void readAction(Reader& r, const yaml::Node& n, const std::string& w, Recommendation& rec) {
     Action a;
     r.mapping(n, w, {"id", "text", "lead", "owner", "target", "status", "completed", "updates"}, a.meta,
-              [&](const std::string& k, const YAML::Node& v) {
+              [&](const std::string& k, const yaml::Node& v) {
                   std::string f = w + "." + k;
                   if (k == "id") a.id = r.text(v, f);
                   else if (k == "text") a.text = r.text(v, f);
@@ -471,10 +433,10 @@ void readAction(Reader& r, const YAML::Node& n, const std::string& w, Recommenda
                   else if (k == "status") { if (auto e = r.enumeration<ActionStatus>(v, f)) a.status = *e; }
                   else if (k == "completed") a.completed = r.date(v, f);
                   else if (k == "updates") {
-                      r.list(v, f, [&](const YAML::Node& item, const std::string& iw) {
+                      r.list(v, f, [&](const yaml::Node& item, const std::string& iw) {
                           ActionUpdate u;
                           Meta m;
-                          r.mapping(item, iw, {"date", "text"}, m, [&](const std::string& k2, const YAML::Node& v2) {
+                          r.mapping(item, iw, {"date", "text"}, m, [&](const std::string& k2, const yaml::Node& v2) {
                               if (k2 == "date") { if (auto d = r.date(v2, iw + ".date")) u.date = *d; }
                               else u.text = r.text(v2, iw + ".text");
                           });
@@ -486,15 +448,15 @@ void readAction(Reader& r, const YAML::Node& n, const std::string& w, Recommenda
     rec.actions.push_back(std::move(a));
 }
 
-void readRecommendation(Reader& r, const YAML::Node& n, const std::string& w, Case& c) {
+void readRecommendation(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Recommendation rec;
-    r.mapping(n, w, {"id", "text", "scope", "addresses", "actions"}, rec.meta, [&](const std::string& k, const YAML::Node& v) {
+    r.mapping(n, w, {"id", "text", "scope", "addresses", "actions"}, rec.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
         if (k == "id") rec.id = r.text(v, f);
         else if (k == "text") rec.text = r.text(v, f);
         else if (k == "scope") { if (auto e = r.enumeration<RecScope>(v, f)) rec.scope = *e; }
         else if (k == "addresses") rec.addresses = r.strList(v, f);
-        else if (k == "actions") r.list(v, f, [&](const YAML::Node& item, const std::string& iw) { readAction(r, item, iw, rec); });
+        else if (k == "actions") r.list(v, f, [&](const yaml::Node& item, const std::string& iw) { readAction(r, item, iw, rec); });
     });
     if (n.IsMap()) r.require(rec.meta, n, w, "id");
     c.recommendations.push_back(std::move(rec));
@@ -521,24 +483,20 @@ LoadResult loadCaseString(const std::string& text, const std::string& name, cons
         d.error("encoding", locAtOffset(text, bad), "this is not UTF-8 text; save the file as UTF-8");
         return res;
     }
-    std::size_t deepAt = 0;
-    if (tooDeep(text, limits.maxDepth, deepAt)) {
-        d.error("too-deep", locAtOffset(text, deepAt),
-                fmt::format("nesting is deeper than {} levels; a case file nests about 5 deep", limits.maxDepth));
+    yaml::ParseError perr;
+    yaml::ParseLimits plim;
+    plim.maxDepth = limits.maxDepth;
+    auto parsed = yaml::parse(text, plim, perr);
+    if (!parsed) {
+        d.error(perr.message.find("nesting") != std::string::npos ? "too-deep" : "yaml-syntax",
+                perr.mark.is_null() ? SourceLoc{} : SourceLoc{perr.mark.line + 1, perr.mark.column + 1},
+                "YAML syntax: " + perr.message);
         return res;
     }
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        d.error("yaml-syntax", {e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
-        return res;
-    } catch (const std::exception& e) {
-        d.error("yaml-syntax", {}, std::string("cannot read as YAML: ") + e.what());
-        return res;
-    }
+    const yaml::Node& root = *parsed;
     if (!root.IsMap()) {
-        d.error("wrong-type", locOf(root), "the file should be a mapping starting with 'format: genochron/1'");
+        d.error("wrong-type", locOf(root).valid() ? locOf(root) : SourceLoc{1, 1},
+                "the file should be a mapping starting with 'format: genochron/1'");
         return res;
     }
     Case c;
@@ -546,9 +504,9 @@ LoadResult loadCaseString(const std::string& text, const std::string& name, cons
     static const std::vector<std::string_view> top = {
         "format", "case", "publication", "agencies", "people", "partnerships", "relations", "households",
         "events", "recommendations"};
-    try {
+    {
         bool hasFormat = false;
-        r.mapping(root, "the file", top, c.meta, [&](const std::string& k, const YAML::Node& v) {
+        r.mapping(root, "the file", top, c.meta, [&](const std::string& k, const yaml::Node& v) {
             if (k == "format") {
                 hasFormat = true;
                 c.format = r.text(v, "format");
@@ -556,24 +514,29 @@ LoadResult loadCaseString(const std::string& text, const std::string& name, cons
                     r.error(v, "format-version", fmt::format("format '{}' is not one this version reads (genochron/1)", c.format));
             } else if (k == "case") readCaseInfo(r, v, c.info);
             else if (k == "publication") { c.publication.emplace(); readPublication(r, v, *c.publication); }
-            else if (k == "agencies") r.list(v, k, [&](const YAML::Node& n, const std::string& w) { readAgency(r, n, w, c); });
-            else if (k == "people") r.list(v, k, [&](const YAML::Node& n, const std::string& w) { readPerson(r, n, w, c); });
-            else if (k == "partnerships") r.list(v, k, [&](const YAML::Node& n, const std::string& w) { readPartnership(r, n, w, c); });
-            else if (k == "relations") r.list(v, k, [&](const YAML::Node& n, const std::string& w) { readRelation(r, n, w, c); });
-            else if (k == "households") r.list(v, k, [&](const YAML::Node& n, const std::string& w) { readHousehold(r, n, w, c); });
-            else if (k == "events") r.list(v, k, [&](const YAML::Node& n, const std::string& w) { readEvent(r, n, w, c); });
-            else if (k == "recommendations") r.list(v, k, [&](const YAML::Node& n, const std::string& w) { readRecommendation(r, n, w, c); });
+            else if (k == "agencies") r.list(v, k, [&](const yaml::Node& n, const std::string& w) { readAgency(r, n, w, c); });
+            else if (k == "people") r.list(v, k, [&](const yaml::Node& n, const std::string& w) { readPerson(r, n, w, c); });
+            else if (k == "partnerships") r.list(v, k, [&](const yaml::Node& n, const std::string& w) { readPartnership(r, n, w, c); });
+            else if (k == "relations") r.list(v, k, [&](const yaml::Node& n, const std::string& w) { readRelation(r, n, w, c); });
+            else if (k == "households") r.list(v, k, [&](const yaml::Node& n, const std::string& w) { readHousehold(r, n, w, c); });
+            else if (k == "events") r.list(v, k, [&](const yaml::Node& n, const std::string& w) { readEvent(r, n, w, c); });
+            else if (k == "recommendations") r.list(v, k, [&](const yaml::Node& n, const std::string& w) { readRecommendation(r, n, w, c); });
         });
         if (!hasFormat) d.error("missing", {1, 1}, "the file has no 'format: genochron/1' line; add it at the top");
-    } catch (const YAML::Exception& e) {
-        d.error("yaml-syntax", {e.mark.line + 1, e.mark.column + 1}, "YAML: " + e.msg);
-        return res;
     }
     // Events without ids get stable ones; the writer writes them, so they stay.
-    for (auto& e : c.events) {
-        if (e.id.empty()) {
-            e.id = c.nextEventId();
+    {
+        std::set<std::string> used;
+        for (auto& e : c.events) used.insert(e.id);
+        int next = 1;
+        for (auto& e : c.events) {
+            if (!e.id.empty()) continue;
+            std::string id;
+            do id = fmt::format("e{:03}", next++);
+            while (used.count(id));
+            e.id = id;
             e.idGenerated = true;
+            used.insert(id);
         }
     }
     validateCase(c, d);

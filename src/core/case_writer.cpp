@@ -9,6 +9,25 @@ namespace genochron {
 
 namespace {
 
+// Unknown keys were read into our own tree; yaml-cpp's emitter writes them back.
+YAML::Node toYamlCpp(const yaml::Node& n) {
+    switch (n.type()) {
+    case yaml::Node::Type::Null: return YAML::Node(YAML::NodeType::Null);
+    case yaml::Node::Type::Scalar: return YAML::Node(n.Scalar());
+    case yaml::Node::Type::Sequence: {
+        YAML::Node s(YAML::NodeType::Sequence);
+        for (auto& i : n.items()) s.push_back(toYamlCpp(i));
+        return s;
+    }
+    case yaml::Node::Type::Map: {
+        YAML::Node m(YAML::NodeType::Map);
+        for (auto& [k, v] : n.entries()) m[toYamlCpp(k)] = toYamlCpp(v);
+        return m;
+    }
+    }
+    return {};
+}
+
 class Writer {
 public:
     YAML::Emitter out;
@@ -21,7 +40,13 @@ public:
     void str(const char* key, const std::string& v, bool always = false) {
         if (v.empty() && !always) return;
         out << YAML::Key << key << YAML::Value;
-        if (v.find('\n') != std::string::npos) out << YAML::Literal << v;
+        // yaml-cpp's literal block always keeps one final newline ("|"), so only text
+        // that ends in exactly one newline can use it; other multi-line text is quoted.
+        bool multiLine = v.find('\n') != std::string::npos;
+        bool literalSafe = multiLine && v.back() == '\n' && (v.size() < 2 || v[v.size() - 2] != '\n') &&
+                           v.find_first_of("\t\r") == std::string::npos && v.front() != ' ';
+        if (literalSafe) out << YAML::Literal << v;
+        else if (multiLine) out << YAML::DoubleQuoted << v;
         else out << v;
     }
     void quoted(const char* key, const std::string& v) {
@@ -56,7 +81,7 @@ public:
                     << "reason" << YAML::Value << li.reason << YAML::EndMap;
             out << YAML::EndSeq;
         }
-        for (auto& [k, v] : m.extras) out << YAML::Key << k << YAML::Value << v;
+        for (auto& [k, v] : m.extras) out << YAML::Key << k << YAML::Value << toYamlCpp(v);
     }
 };
 

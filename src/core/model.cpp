@@ -6,17 +6,7 @@
 
 namespace genochron {
 
-bool Meta::operator==(const Meta& o) const {
-    if (lintIgnore != o.lintIgnore || extras.size() != o.extras.size()) return false;
-    for (std::size_t i = 0; i < extras.size(); ++i) {
-        if (extras[i].first != o.extras[i].first) return false;
-        YAML::Emitter a, b;
-        a << extras[i].second;
-        b << o.extras[i].second;
-        if (std::string(a.c_str()) != b.c_str()) return false;
-    }
-    return true;
-}
+bool Meta::operator==(const Meta& o) const { return lintIgnore == o.lintIgnore && extras == o.extras; }
 
 bool Person::hasRole(Role r) const { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
 bool Person::hasCondition(Condition c) const {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include <yaml-cpp/yaml.h>
+#include "core/yaml_doc.hpp"
 
 namespace genochron {
 
@@ -31,7 +31,7 @@ struct LintIgnore {
 struct Meta {
     SourceLoc loc;                             // the item's first key
     std::map<std::string, SourceLoc> keyLocs;  // each key's value
-    std::vector<std::pair<std::string, YAML::Node>> extras;   // unknown keys, in file order
+    std::vector<std::pair<std::string, yaml::Node>> extras;   // unknown keys, in file order
     std::vector<LintIgnore> lintIgnore;
 
     SourceLoc at(const std::string& key) const {
