@@ -89,4 +89,50 @@ Rect Scene::contentBounds() const {
     return r;
 }
 
+Scene placeScene(const Scene& src, double k, Point off, double pageW, double pageH) {
+    auto pt = [&](Point p) { return Point{p.x * k + off.x, p.y * k + off.y}; };
+    auto rc = [&](const Rect& r) { return Rect{r.x * k + off.x, r.y * k + off.y, r.w * k, r.h * k}; };
+    Scene out;
+    out.widthPt = pageW;
+    out.heightPt = pageH;
+    out.background = Color{1, 1, 1, 1};
+    out.pageLabel = src.pageLabel;
+    out.items.reserve(src.items.size() + 1);
+    if (src.background) out.add(Path::rect(rc({0, 0, src.widthPt, src.heightPt})), Paint::filled(*src.background));
+    for (auto& item : src.items) {
+        if (auto* s = std::get_if<ShapeItem>(&item)) {
+            Path p;
+            for (auto& op : s->path.ops()) {
+                switch (op.kind) {
+                case PathOp::Move: p.moveTo(pt(op.p[0])); break;
+                case PathOp::Line: p.lineTo(pt(op.p[0])); break;
+                case PathOp::Curve: p.curveTo(pt(op.p[0]), pt(op.p[1]), pt(op.p[2])); break;
+                case PathOp::Close: p.close(); break;
+                }
+            }
+            Paint paint = s->paint;
+            paint.lineWidth *= k;
+            for (auto& d : paint.dash) d *= k;
+            out.items.emplace_back(ShapeItem{std::move(p), std::move(paint), s->modelId});
+        } else if (auto* t = std::get_if<TextItem>(&item)) {
+            TextItem tt = *t;
+            tt.at = pt(t->at);
+            tt.sizePt *= k;
+            tt.maxWidthPt *= k;
+            out.items.emplace_back(std::move(tt));
+        } else if (auto* c = std::get_if<ClipPush>(&item)) {
+            out.items.emplace_back(ClipPush{rc(c->rect)});
+        } else {
+            out.items.emplace_back(item);
+        }
+    }
+    return out;
+}
+
+Scene fitSceneToPage(const Scene& s, double pageW, double pageH, double margin, double maxScale) {
+    double availW = pageW - 2 * margin, availH = pageH - 2 * margin;
+    double k = std::min({availW / std::max(1.0, s.widthPt), availH / std::max(1.0, s.heightPt), maxScale});
+    return placeScene(s, k, {(pageW - s.widthPt * k) / 2, (pageH - s.heightPt * k) / 2}, pageW, pageH);
+}
+
 }  // namespace genochron

@@ -43,6 +43,19 @@ struct Paint {
     double lineWidth = 1.0;
     std::vector<double> dash;      // on/off lengths in points; empty = solid
     bool roundCaps = false;
+
+    static Paint filled(Color c) {
+        Paint p;
+        p.fill = c;
+        return p;
+    }
+    static Paint stroked(Color c, double width = 1.0, std::vector<double> dash = {}) {
+        Paint p;
+        p.stroke = c;
+        p.lineWidth = width;
+        p.dash = std::move(dash);
+        return p;
+    }
 };
 
 struct PathOp {
@@ -109,6 +122,13 @@ struct Scene {
     void text(TextItem t) { items.emplace_back(std::move(t)); }
     Rect contentBounds() const;   // of shapes (text anchors included)
 };
+
+// The same scene scaled by `scale` and moved by `offset`, on a page of the given size:
+// every coordinate, font size, line width, dash and clip is transformed, so a figure can
+// be placed on a report page without a transform stack in the painters.
+Scene placeScene(const Scene& s, double scale, Point offset, double pageWidthPt, double pageHeightPt);
+// Fits a scene inside a page with margins (never enlarging past `maxScale`), centred.
+Scene fitSceneToPage(const Scene& s, double pageWidthPt, double pageHeightPt, double marginPt, double maxScale = 1.0);
 
 // One figure or a multi-page document (chronology tables, the report pack).
 struct Document {
