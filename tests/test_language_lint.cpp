@@ -97,7 +97,7 @@ const Example kExamples[] = {
     {"failed-to-attend", "Nicole failed to attend her appointment.", "Nicole did not attend her appointment."},
     {"non-compliant", "Nicole was non-compliant with medication.", "Adam was non-compliant with bail."},
     {"uncooperative", "Officers said Nicole was uncooperative.", "Agencies cooperated well."},
-    {"did-not-support-prosecution", "Nicole withdrew her statement.", "Nicole gave a statement."},
+    {"did-not-support-prosecution", "Nicole withdrew her statement of her own free will.", "Nicole withdrew her statement."},
     {"chose-to-stay", "Nicole chose to stay with Adam.", "Nicole decided to return to work."},
     {"why-didnt-she-leave", "Why didn't she leave?", "Nicole left in June."},
     {"allowed-him-back", "Nicole let him back in.", "Nicole let him know she had moved."},

@@ -1,13 +1,185 @@
-// Placeholder until the desktop app lands.
+// The desktop app's entry: GLFW window with an OpenGL 3.3 core context, Dear ImGui,
+// the shell and its views; the frame loop; screenshot mode for tests and docs.
+//
+// [SECTION] platform owners (GLFW, ImGui) and the screenshot writer
+// [SECTION] runApp
 #include "app/app.hpp"
 
+#include "app/screenshot.hpp"
+#include "app/shell.hpp"
+#include "app/theme.hpp"
+#include "core/diagnostics.hpp"
+
+#include <epoxy/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <imgui.h>
 #include <iostream>
+#include <vector>
 
 namespace genochron::app {
 
-int runApp(const AppOptions&) {
-    std::cerr << "genochron: the desktop app is not built yet in this version; use a subcommand (see --help)\n";
-    return 2;
+namespace {
+
+// ------------------------------------------------------------------ [SECTION] platform owners
+
+struct GlfwLibrary {
+    bool ok = false;
+    GlfwLibrary() {
+        glfwSetErrorCallback([](int code, const char* what) { std::fprintf(stderr, "genochron: GLFW error %d: %s\n", code, what); });
+        ok = glfwInit() == GLFW_TRUE;
+    }
+    ~GlfwLibrary() {
+        if (ok) glfwTerminate();
+    }
+};
+
+struct WindowDeleter {
+    void operator()(GLFWwindow* w) const { glfwDestroyWindow(w); }
+};
+using WindowPtr = std::unique_ptr<GLFWwindow, WindowDeleter>;
+
+// ImGui's context and backends, shut down in reverse order before the window goes.
+struct ImGuiSetup {
+    bool glfw = false, gl = false;
+    explicit ImGuiSetup(GLFWwindow* w) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;   // never drop imgui.ini into the user's folder
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        glfw = ImGui_ImplGlfw_InitForOpenGL(w, true);
+        gl = ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+    ~ImGuiSetup() {
+        if (gl) ImGui_ImplOpenGL3_Shutdown();
+        if (glfw) ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+};
+
+double median(std::vector<double> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ [SECTION] runApp
+
+int runApp(const AppOptions& opt) {
+    GlfwLibrary glfw;
+    if (!glfw.ok) {
+        std::cerr << "genochron: cannot start the desktop app: no display (is DISPLAY set? for tests, run "
+                     "under xvfb-run). The subcommands work without one; see --help\n";
+        return 2;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    const bool screenshot = !opt.screenshotPath.empty();
+    WindowPtr window(glfwCreateWindow(opt.width, opt.height, "genochron", nullptr, nullptr));
+    if (!window) {
+        std::cerr << "genochron: cannot open a window with OpenGL 3.3; the subcommands work without one\n";
+        return 2;
+    }
+    glfwMakeContextCurrent(window.get());
+    glfwSwapInterval(screenshot ? 0 : 1);
+
+    int exitCode = 0;
+    {
+        ImGuiSetup imgui(window.get());
+        if (!imgui.glfw || !imgui.gl) {
+            std::cerr << "genochron: the ImGui backends did not start\n";
+            return 2;
+        }
+        loadFonts(15.f);
+
+        EventBus bus;
+        CaseSession session(bus);
+        AppContext ctx{session, bus, {}, {}, 0.0, screenshot};
+        applyTheme(ctx.settings.darkUi);
+        // For tests and demos: autosave sooner than the usual minute.
+        if (const char* env = std::getenv("GENOCHRON_AUTOSAVE_SECONDS"); env && std::atoi(env) > 0)
+            session.setAutosaveInterval(std::chrono::seconds(std::atoi(env)));
+        AppShell shell(ctx);
+        if (!opt.casePath.empty()) shell.openAtStart(opt.casePath);
+        if (!opt.tab.empty()) bus.post(SwitchTab{opt.tab});
+        if (!opt.select.empty()) {
+            SelectItem sel = selectionForId(session.model(), opt.select);
+            if (sel.kind == ItemKind::None && opt.select == "case") sel.kind = ItemKind::CaseInfo;
+            if (sel.kind != ItemKind::None) bus.post(sel);
+            else std::cerr << "genochron: nothing in the case has the id '" << opt.select << "'\n";
+        }
+
+        std::vector<double> frameMs;
+        std::string title;
+        int idleFrames = 0;
+        for (int frame = 0;; ++frame) {
+            auto t0 = std::chrono::steady_clock::now();
+            // Idle politely: after a few quiet frames, wait for input (or the next
+            // autosave/debounce check) instead of spinning the CPU.
+            if (screenshot || idleFrames < 3 || bus.pending()) glfwPollEvents();
+            else glfwWaitEventsTimeout(0.25);
+
+            if (glfwWindowShouldClose(window.get())) {
+                glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
+                shell.requestQuit();
+            }
+            ImGuiIO& io = ImGui::GetIO();
+            bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+                         ImGui::IsAnyMouseDown() || io.InputQueueCharacters.Size > 0 || ImGui::IsAnyItemActive();
+            idleFrames = input ? 0 : idleFrames + 1;
+
+            auto tWork = std::chrono::steady_clock::now();   // the frame's work, not the idle wait
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            shell.frame();
+            ImGui::Render();
+            int fbw = 0, fbh = 0;
+            glfwGetFramebufferSize(window.get(), &fbw, &fbh);
+            glViewport(0, 0, fbw, fbh);
+            glClearColor(0.12f, 0.13f, 0.15f, 1.f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            double workMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - tWork).count();
+            ctx.frameMs = ctx.frameMs == 0 ? workMs : 0.9 * ctx.frameMs + 0.1 * workMs;
+
+            if (screenshot) {
+                glFinish();   // so the frame time includes the GPU's (llvmpipe's) work
+                frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                if (frame + 1 >= std::max(1, opt.screenshotFrames)) {
+                    try {
+                        writeScreenshot(opt.screenshotPath, fbw, fbh);
+                    } catch (const GenochronError& e) {
+                        std::cerr << e.what() << "\n";
+                        exitCode = 2;
+                    }
+                    std::vector<double> rest(frameMs.begin() + 1, frameMs.end());
+                    std::fprintf(stderr, "genochron: screenshot %dx%d after %zu frames; first frame %.1f ms, then median %.1f ms\n",
+                                 fbw, fbh, frameMs.size(), frameMs.front(), median(rest));
+                    break;
+                }
+            }
+            glfwSwapBuffers(window.get());
+            if (shell.quitConfirmed()) break;
+            std::string t = shell.windowTitle();
+            if (t != title) {
+                glfwSetWindowTitle(window.get(), t.c_str());
+                title = t;
+            }
+        }
+    }
+    return exitCode;
 }
 
 }  // namespace genochron::app

@@ -9,6 +9,8 @@ struct AppOptions {
     std::string screenshotPath;   // non-empty: render a few frames, save the window as PNG, exit
     int screenshotFrames = 5;
     int width = 1400, height = 900;
+    std::string tab;              // bring this tab forward at start ("timeline", "findings", ...)
+    std::string select;           // select this item at start (an id, or "case")
 };
 
 // Runs until the window closes; returns the process exit code.

@@ -1,5 +1,6 @@
 // genochron render CASE --view V -o OUT.{png,svg,pdf}: one figure; the format follows the extension.
 #include "cli/command.hpp"
+#include "core/audit.hpp"
 #include "core/cairo_painter.hpp"
 #include "core/diagnostics.hpp"
 #include "core/views.hpp"
@@ -29,7 +30,6 @@ int run(const RenderArgs& a) {
     auto kind = viewFromString(a.view);
     if (!kind) throw GenochronError("--view must be genogram, timeline, chronology or actions, not '" + a.view + "'");
     FileFormat fmt = formatForPath(a.out);   // refuse a bad extension before any work
-    (void)fmt;
     auto c = loadForCommand(a.path);
     if (!c) return kExitInvalid;
     ViewOptions vo;
@@ -55,7 +55,13 @@ int run(const RenderArgs& a) {
         doc = buildView(ViewCase::named(*c), *kind, vo);
     }
     std::string note;
-    paintToFile(doc, a.out, po, &note);
+    if (a.anonymise) {
+        // Audited against the real case before anything is written: a figure that would
+        // name someone is refused, never saved (audit.hpp).
+        writeAuditedAtomic(a.out, paintToBytes(doc, fmt, po, &note), *c);
+    } else {
+        paintToFile(doc, a.out, po, &note);
+    }
     if (!note.empty()) std::cerr << a.out << ": note: " << note << "\n";
     std::cerr << "wrote " << a.out << "\n";
     return kExitOk;

@@ -39,10 +39,13 @@ int main(int argc, char** argv) {
     std::string openPath;
     std::string screenshot;
     int screenshotFrames = 5;
+    std::string startTab, startSelect;
     auto* open = app.add_subcommand("open", "Open a case in the desktop app");
     open->add_option("CASE", openPath, "Case file (.yaml)");
     open->add_option("--screenshot", screenshot, "Render a few frames, save the window as PNG, exit");
     open->add_option("--frames", screenshotFrames, "Frames before the screenshot")->capture_default_str();
+    open->add_option("--tab", startTab, "Tab to show at start: genogram, timeline, chronology, actions, people, findings");
+    open->add_option("--select", startSelect, "Select this item at start (a person, event or action id, or 'case')");
     app.add_option("CASE", openPath, "Case file to open in the app");
 
     std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
@@ -71,6 +74,8 @@ int main(int argc, char** argv) {
     ao.casePath = openPath;
     ao.screenshotPath = screenshot;
     ao.screenshotFrames = screenshotFrames;
+    ao.tab = startTab;
+    ao.select = startSelect;
     return app::runApp(ao);
 #else
     std::cerr << "genochron: this build has no desktop app; use a subcommand (see --help)\n";

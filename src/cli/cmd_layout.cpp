@@ -1,0 +1,84 @@
+// genochron layout CASE [--anonymise] [--person ID --depth N]: the genogram's geometry
+// as JSON on stdout (DESIGN.md's schema), with the layout's quality measures.
+#include "cli/command.hpp"
+#include "core/diagnostics.hpp"
+#include "core/genogram_layout.hpp"
+#include "core/view_case.hpp"
+
+#include <cmath>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace genochron::cli {
+
+namespace {
+
+struct LayoutArgs {
+    std::string path, person;
+    int depth = 2;
+    bool anonymise = false;
+};
+
+// Two decimals are plenty for points and keep the output stable to read and diff.
+double r2(double v) { return std::round(v * 100.0) / 100.0; }
+
+nlohmann::json toJson(const genogram::Layout& l) {
+    using nlohmann::json;
+    json j;
+    j["people"] = json::array();
+    for (auto& p : l.people)
+        j["people"].push_back({{"id", p.id},
+                               {"label", p.label},
+                               {"sex", std::string(toString(p.sex))},
+                               {"x", r2(p.box.x)},
+                               {"y", r2(p.box.y)},
+                               {"w", r2(p.box.w)},
+                               {"h", r2(p.box.h)},
+                               {"generation", p.generation}});
+    j["unions"] = json::array();
+    for (auto& u : l.unions)
+        j["unions"].push_back({{"partners", u.partners}, {"children", u.children}, {"x", r2(u.at.x)}, {"y", r2(u.at.y)}});
+    j["lines"] = json::array();
+    for (auto& ln : l.lines) {
+        json pts = json::array();
+        for (auto& p : ln.points) pts.push_back({r2(p.x), r2(p.y)});
+        j["lines"].push_back({{"kind", std::string(genogram::toString(ln.kind))}, {"from", ln.from}, {"to", ln.to}, {"points", pts}});
+    }
+    j["bbox"] = {r2(l.bbox.x), r2(l.bbox.y), r2(l.bbox.right()), r2(l.bbox.bottom())};
+    j["quality"] = {{"crossings", l.quality.crossings},
+                    {"partner_gap", l.quality.partnerGap},
+                    {"partners_off_row", l.quality.partnersOffRow},
+                    {"sibling_inversions", l.quality.siblingInversions}};
+    return j;
+}
+
+int run(const LayoutArgs& a) {
+    auto c = loadForCommand(a.path);
+    if (!c) return kExitInvalid;
+    genogram::LayoutOptions lo;
+    lo.person = a.person;
+    lo.depth = a.depth;
+    genogram::Layout l;
+    if (a.anonymise) {
+        AnonymisedCase anon = anonymise(*c);   // nothing below sees the real case
+        l = genogram::layoutGenogram(ViewCase(anon).data(), lo);
+    } else {
+        l = genogram::layoutGenogram(ViewCase::named(*c).data(), lo);
+    }
+    std::cout << toJson(l).dump(2) << "\n";
+    return kExitOk;
+}
+
+Register reg("layout", "Print the genogram's geometry as JSON (people, unions, lines, bbox, quality)",
+             [](CLI::App& app) -> std::function<int()> {
+                 auto a = std::make_shared<LayoutArgs>();
+                 app.add_option("CASE", a->path, "Case file (.yaml)")->required();
+                 app.add_flag("--anonymise,--anonymize", a->anonymise, "Opaque ids, pseudonyms, hidden children's sex");
+                 app.add_option("--person", a->person, "Only the family around this person");
+                 app.add_option("--depth", a->depth, "Steps of family around --person")->check(CLI::Range(1, 10))->capture_default_str();
+                 return [a] { return run(*a); };
+             });
+
+}  // namespace
+
+}  // namespace genochron::cli

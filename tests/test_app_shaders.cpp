@@ -1,0 +1,24 @@
+// The app's built-in shader copies must match shaders/*.glsl, or an installed app
+// without its data folder would draw differently from a development build.
+#include "core/atomic_file.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+TEST_CASE("the built-in shader copies match the shader files", "[app]") {
+    std::string root = GENOCHRON_SOURCE_DIR;
+    std::string cpp = genochron::readFile(root + "/src/app/canvas_shaders.cpp");
+    int n = 0;
+    for (auto& entry : fs::directory_iterator(root + "/shaders")) {
+        if (entry.path().extension() != ".glsl") continue;
+        ++n;
+        std::string name = entry.path().filename().string();
+        std::string src = genochron::readFile(entry.path().string());
+        INFO(name << " differs from its copy in src/app/canvas_shaders.cpp; paste the file into it again");
+        CHECK(cpp.find("{\"" + name + "\", R\"glsl(" + src + ")glsl\"}") != std::string::npos);
+        CHECK(src.rfind("#version 330 core", 0) == 0);
+    }
+    CHECK(n >= 4);
+}

@@ -1,0 +1,268 @@
+// The audit: every output format, metadata, refusing to write, the `audit` command.
+#include "core/atomic_file.hpp"
+#include "core/audit.hpp"
+#include "core/cairo_painter.hpp"
+#include "core/case_io.hpp"
+#include "core/view_case.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace genochron;
+namespace fs = std::filesystem;
+
+namespace {
+
+Case canary() {
+    auto res = loadCaseFile(std::string(GENOCHRON_TEST_DATA) + "/canary.yaml");
+    REQUIRE(res.ok());
+    return *res.model;
+}
+
+std::string canaryPath() { return std::string(GENOCHRON_TEST_DATA) + "/canary.yaml"; }
+
+fs::path tempDir() {
+    fs::path d = fs::temp_directory_path() / ("genochron-audit-" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+}
+
+Document textDocument(const std::vector<std::string>& lines, const std::string& outline = {}) {
+    Document doc;
+    Scene s;
+    s.widthPt = 500;
+    s.heightPt = 40 + 14.0 * double(lines.size());
+    double y = 20;
+    for (auto& l : lines) {
+        TextItem t;
+        t.text = l;
+        t.at = {10, y};
+        t.valign = VAlign::Top;
+        s.text(t);
+        y += 14;
+    }
+    doc.pages.push_back(s);
+    doc.outlineTitle = outline;
+    return doc;
+}
+
+bool hasKind(const AuditReport& r, const std::string& kind) {
+    for (auto& f : r.findings)
+        if (f.kind == kind) return true;
+    return false;
+}
+
+bool hasWhat(const AuditReport& r, const std::string& what) {
+    for (auto& f : r.findings)
+        if (f.what == what) return true;
+    return false;
+}
+
+std::string dump(const AuditReport& r) {
+    std::string s;
+    for (auto& f : r.findings) s += formatFinding(r.file, f) + "\n";
+    return s;
+}
+
+// Inserts a PNG chunk after IHDR (the CRC is not checked by the audit, so it is left zero).
+std::string withChunk(const std::string& png, const std::string& type, const std::string& data) {
+    std::string chunk;
+    auto n = std::uint32_t(data.size());
+    chunk += char(n >> 24);
+    chunk += char(n >> 16);
+    chunk += char(n >> 8);
+    chunk += char(n);
+    chunk += type + data + std::string(4, '\0');
+    return png.substr(0, 33) + chunk + png.substr(33);
+}
+
+struct CliResult {
+    int code = -1;
+    std::string out, err;
+};
+
+CliResult runCli(const std::string& args) {
+    fs::path d = tempDir();
+    std::string out = (d / "cli.out").string(), err = (d / "cli.err").string();
+    std::string cmd = std::string("'") + GENOCHRON_BINARY + "' " + args + " > '" + out + "' 2> '" + err + "'";
+    int st = std::system(cmd.c_str());
+    CliResult r;
+    r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    r.out = readFile(out);
+    r.err = readFile(err);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("audit: PDF page text, title and bookmarks", "[audit]") {
+    Case c = canary();
+    Document doc = textDocument({"Zoë called police", "Mr Smith-Jones was there", "on 14 June 2021"},
+                                "Genogram of Zoe Ni Bhriain");
+    doc.outline.push_back({0, "Liam"});
+    std::string pdf = paintToBytes(doc, FileFormat::Pdf, {});
+    AuditReport r = auditBytes(pdf, AuditFormat::Pdf, c, "x.pdf");
+    INFO(dump(r));
+    CHECK(hasWhat(r, "Zoë"));
+    CHECK(hasWhat(r, "Smith-Jones"));
+    CHECK(hasKind(r, "date of death"));
+    bool title = false, bookmark = false;
+    for (auto& f : r.findings) {
+        title |= f.where == "PDF title" && f.kind == "name";
+        bookmark |= f.where == "PDF bookmarks" && f.what == "Liam";
+    }
+    CHECK(title);
+    CHECK(bookmark);
+    // The painter writes no creation date (it would say when the figure was made).
+    CHECK_FALSE(hasWhat(r, "CreationDate"));
+    CHECK(pdf.find("CreationDate") == std::string::npos);
+}
+
+TEST_CASE("audit: text drawn under a box or in white is still text", "[audit]") {
+    Case c = canary();
+    Document doc = textDocument({"Annabel and Rhian", "Siobhán O'Neill"});
+    auto& s = doc.pages[0];
+    s.add(Path::rect({0, 0, 500, 200}), Paint{Color{0, 0, 0, 1}, Hatch::None, std::nullopt, 1.0, {}, false});
+    std::get<TextItem>(s.items[1]).color = Color{1, 1, 1, 1};
+    AuditReport r = auditBytes(paintToBytes(doc, FileFormat::Pdf, {}), AuditFormat::Pdf, c);
+    INFO(dump(r));
+    CHECK(hasKind(r, "name"));
+    CHECK_FALSE(hasWhat(r, "Annabel"));   // a pseudonym is not a finding
+}
+
+TEST_CASE("audit: a PDF with a creation date is reported", "[audit]") {
+    Case c = canary();
+    // A minimal hand-written PDF with an Info dictionary.
+    std::string pdf =
+        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+        "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >> endobj\n"
+        "4 0 obj << /CreationDate (D:20240101120000Z) /Author (Zozo) >> endobj\n"
+        "trailer << /Root 1 0 R /Info 4 0 R /Size 5 >>\n%%EOF\n";
+    AuditReport r = auditBytes(pdf, AuditFormat::Pdf, c);
+    INFO(dump(r));
+    CHECK(hasWhat(r, "CreationDate"));
+    CHECK(hasWhat(r, "Zozo"));
+}
+
+TEST_CASE("audit: SVG text is outlines; ids, titles, comments and entities are searched", "[audit]") {
+    Case c = canary();
+    std::string svg = paintToBytes(textDocument({"Zoë Ní Bhriain", "Liam Smith-Jones"}), FileFormat::Svg, {});
+    // Cairo draws text as glyph outlines: the names are not in the file as text at all,
+    // which is why the PDF of the same figure is what proves the audit can fail.
+    CHECK(svg.find("Liam") == std::string::npos);
+    CHECK(auditBytes(svg, AuditFormat::Svg, c).clean());
+    std::string tampered = svg;
+    tampered.insert(tampered.find("<svg") + 4, " id=\"person-liam\"");
+    tampered += "<!-- drawn for Zo&#235; -->";
+    AuditReport r = auditBytes(tampered, AuditFormat::Svg, c);
+    INFO(dump(r));
+    CHECK(hasWhat(r, "Liam"));   // the id "person-liam"
+    CHECK(hasWhat(r, "Zoë"));
+    CHECK_THROWS_AS(auditBytes("not svg", AuditFormat::Svg, c), GenochronError);
+}
+
+TEST_CASE("audit: PNG pixels cannot be searched; every text chunk is reported", "[audit]") {
+    Case c = canary();
+    std::string png = paintToBytes(textDocument({"Zoë Ní Bhriain"}), FileFormat::Png, PaintOptions{{}, 72, 14000});
+    CHECK(auditBytes(png, AuditFormat::Png, c).clean());   // IHDR, IDAT, IEND only
+    AuditReport r = auditBytes(withChunk(png, "tEXt", std::string("Title\0Zozo's family", 19)), AuditFormat::Png, c);
+    INFO(dump(r));
+    CHECK(hasWhat(r, "tEXt chunk 'Title'"));
+    CHECK(hasWhat(r, "Zozo"));
+    CHECK(hasWhat(auditBytes(withChunk(png, "tIME", std::string(7, '\1')), AuditFormat::Png, c), "tIME chunk"));
+    CHECK_FALSE(auditBytes(withChunk(png, "zTXt", std::string("Comment\0\0x", 10)), AuditFormat::Png, c).clean());
+    CHECK_THROWS_AS(auditBytes("GIF89a", AuditFormat::Png, c), GenochronError);
+    CHECK_THROWS_AS(auditBytes(png.substr(0, 40), AuditFormat::Png, c), GenochronError);
+}
+
+TEST_CASE("audit: CSV, JSON and YAML", "[audit]") {
+    Case c = canary();
+    AuditReport csv = auditBytes("date,what\n2019-03,\"Shiv said \"\"no\"\"\"\n", AuditFormat::Text, c);
+    CHECK(hasWhat(csv, "Shiv"));
+    // JSON may escape non-ASCII: the parsed strings are searched too.
+    AuditReport json = auditBytes(R"({"people":[{"id":"p1","label":"Zo\u00eb"}]})", AuditFormat::Json, c);
+    CHECK(hasWhat(json, "Zoë"));
+    AuditReport jsonKey = auditBytes(R"({"joanne":{"x":1}})", AuditFormat::Json, c);
+    CHECK_FALSE(jsonKey.clean());
+    AuditReport yaml = auditBytes("label: \"Siobh\\xE1n\"\n", AuditFormat::Yaml, c);
+    CHECK(hasWhat(yaml, "Siobhán"));
+    CHECK(auditBytes(R"({"people":[{"id":"p1","label":"Rhian","sex":"unknown"}]})", AuditFormat::Json, c).clean());
+}
+
+TEST_CASE("audit: dates in every common form, and only the sensitive ones", "[audit]") {
+    Case c = canary();
+    for (const char* t : {"2021-06-14", "14/06/2021", "14 Jun 2021", "June 14, 2021", "14th June 2021"})
+        CHECK(hasKind(auditBytes(t, AuditFormat::Text, c), "date of death"));
+    CHECK(hasKind(auditBytes("3 Feb 1990", AuditFormat::Text, c), "birth date"));
+    CHECK(auditBytes("Jun 2021, 2021-06, Feb 1990, 1990, 15 Jun 2021", AuditFormat::Text, c).clean());
+}
+
+TEST_CASE("audit: text of an unpublished event", "[audit]") {
+    Case c = canary();
+    AuditReport r = auditBytes("... described a purple caravan parked behind the allotments ...", AuditFormat::Text, c);
+    INFO(dump(r));
+    REQUIRE(hasKind(r, "unpublished text"));
+    CHECK(r.findings[0].owner == "event e003");
+    // Shorter than six words, or words that published text also uses: not a finding.
+    CHECK(auditBytes("a purple caravan", AuditFormat::Text, c).clean());
+}
+
+TEST_CASE("audit: whole words only; pseudonyms and generated labels are clean", "[audit]") {
+    Case c = canary();
+    CHECK(auditBytes("Annabel, Annual, Kerri, Rhian, Dale, Child 1, Professional 1, Adult A, [name removed]",
+                     AuditFormat::Text, c).clean());
+    CHECK_FALSE(auditBytes("ann", AuditFormat::Text, c).clean());
+}
+
+TEST_CASE("audit: writeAuditedAtomic refuses and writes nothing", "[audit]") {
+    Case c = canary();
+    fs::path d = tempDir();
+    std::string bad = (d / "bad.csv").string(), good = (d / "good.csv").string();
+    fs::remove(bad);
+    try {
+        writeAuditedAtomic(bad, "date,what\n2019-03,Zozo called\n", c);
+        FAIL("did not refuse");
+    } catch (const GenochronError& e) {
+        std::string msg = e.what();
+        CHECK(msg.find("refusing") != std::string::npos);
+        CHECK(msg.find("alias 'Zozo'") != std::string::npos);
+        CHECK(msg.find("nothing was written") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(bad));
+    for (auto& e : fs::directory_iterator(d)) CHECK(e.path().filename().string().find("bad") == std::string::npos);
+    writeAuditedAtomic(good, "date,what\n2019-03,Rhian called\n", c);
+    CHECK(fs::exists(good));
+    // An unreadable output is not written either.
+    std::string broken = (d / "broken.pdf").string();
+    CHECK_THROWS_AS(writeAuditedAtomic(broken, "not a pdf", c), GenochronError);
+    CHECK_FALSE(fs::exists(broken));
+}
+
+TEST_CASE("audit command: findings, exit codes, unreadable files", "[audit][cli]") {
+    fs::path d = tempDir();
+    std::string named = (d / "named.txt").string(), clean = (d / "clean.txt").string();
+    writeFileAtomic(named, "Zoë called on 14/06/2021 from 7 Wrenfield Mews\n");
+    writeFileAtomic(clean, "Rhian called in June 2021\n");
+    CliResult r = runCli("audit '" + named + "' --case '" + canaryPath() + "'");
+    CHECK(r.code == 1);
+    CHECK(r.out.find(named + ": error: found first name 'Zoë' (person zoe)") != std::string::npos);
+    CHECK(r.out.find("date of death '2021-06-14' (person zoe)") != std::string::npos);
+    CHECK(r.out.find("address '7 Wrenfield Mews' (household wrenfield)") != std::string::npos);
+    CliResult ok = runCli("audit '" + clean + "' --case '" + canaryPath() + "'");
+    CHECK(ok.code == 0);
+    CHECK(ok.out.empty());
+    CliResult missing = runCli("audit '" + (d / "none.pdf").string() + "' --case '" + canaryPath() + "'");
+    CHECK(missing.code == 2);
+    std::string fake = (d / "fake.pdf").string();
+    writeFileAtomic(fake, "hello");
+    CliResult garbage = runCli("audit '" + fake + "' --case '" + canaryPath() + "'");
+    CHECK(garbage.code == 2);
+    CHECK(garbage.err.find(fake + ": error: not a readable PDF") != std::string::npos);
+    CliResult both = runCli("audit '" + clean + "' '" + named + "' --case '" + canaryPath() + "'");
+    CHECK(both.code == 1);
+}
