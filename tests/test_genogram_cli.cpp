@@ -2,7 +2,9 @@
 #include "support.hpp"
 #include "test_genogram_support.hpp"
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 
 using namespace genochron;
 using namespace genochron::test;

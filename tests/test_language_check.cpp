@@ -57,8 +57,9 @@ const char* kHeader = "format: genochron/1\npeople:\n  - {id: nic, name: \"Nicol
                       "  - {id: adam, name: \"Adam Test\", sex: male, roles: [perpetrator]}\n"
                       "  - {id: kay, name: \"Kay Test\", sex: male}\nevents:\n";
 
-std::string event(const std::string& id, const std::string& people, const std::string& body) {
-    return "  - id: " + id + "\n    date: 2019-01-01\n    source: family\n    people: [" + people + "]\n" + body;
+std::string event(const std::string& id, const std::string& people, const std::string& body,
+                  const std::string& source = "panel") {
+    return "  - id: " + id + "\n    date: 2019-01-01\n    source: " + source + "\n    people: [" + people + "]\n" + body;
 }
 
 }  // namespace
@@ -164,6 +165,22 @@ TEST_CASE("the event's people decide whose acts a text records", "[language]") {
     (void)path;
 }
 
+TEST_CASE("quoted words in an account from family or the perpetrator are theirs, not the review's", "[language]") {
+    TempDir tmp("langquote");
+    // Top-level keys may come in any order: the agency can follow the events.
+    std::string text = kHeader;
+    text += event("e1", "adam", "    what: \"Adam said Nicole 'did not engage' with anyone.\"\n", "perpetrator");
+    text += event("e2", "nic", "    what: \"Her mother said she 'did not engage' because Adam was there.\"\n", "family");
+    text += event("e3", "nic", "    what: \"The closure letter says 'Nicole did not engage'.\"\n    agency: idva\n",
+                  "agency_record");
+    text += event("e4", "nic", "    what: \"Her mother said Nicole did not engage.\"\n", "family");   // not quoted
+    text += "agencies:\n  - {id: idva, name: \"IDVA service\", kind: idva}\n";
+    auto d = languageFindings(tmp.write("q.yaml", text));
+    std::set<std::string> ids;
+    for (const auto& x : withCode(d, "did-not-engage")) ids.insert(x.id);
+    CHECK(ids == std::set<std::string>{"e3", "e4"});
+}
+
 TEST_CASE("a rules file that cannot be used is an error naming it", "[language]") {
     auto res = loadCaseString(std::string(kHeader) + event("e1", "nic", "    what: x\n"), "x.yaml");
     REQUIRE(res.ok());
@@ -185,8 +202,10 @@ TEST_CASE("a rules file that cannot be used is an error naming it", "[language]"
 
 namespace {
 
+// One person, no roles, one account from family: nothing for the review checklist to say.
 std::string suppressionCase(bool ignore, const std::string& rule = "commit-suicide") {
-    std::string s = std::string(kHeader) + event("e1", "nic", "    what: \"Her uncle committed suicide.\"\n");
+    std::string s = "format: genochron/1\npeople:\n  - {id: nic, name: \"Nicole Test\", sex: female}\nevents:\n" +
+                    event("e1", "nic", "    what: \"Her uncle committed suicide.\"\n", "family");
     if (ignore)
         s += "    lint_ignore:\n      - {rule: " + rule + ", reason: \"quoting the coroner's record word for word\"}\n";
     return s;

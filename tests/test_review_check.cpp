@@ -3,8 +3,10 @@
 #include "core/case_io.hpp"
 #include "core/check.hpp"
 #include "core/review_check.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace genochron;
 
@@ -353,4 +355,37 @@ TEST_CASE("review: overdue actions name the owner and the target", "[review]") {
     // Complete actions are never overdue.
     Case done = load(variant(kBase, {{"status: in_progress", "status: complete\n        completed: 2022-05-01"}}));
     CHECK(findings(done, "review-action-overdue", later).empty());
+}
+
+TEST_CASE("check --summary shows the checklist on one screen", "[review][cli]") {
+    genochron::test::TempDir tmp("review-summary");
+    auto path = tmp.write("case.yaml", variant(kBase, {{"source: family", "source: panel"}}));
+    auto r = genochron::test::runCli("check --summary --today 2022-06-01 '" + path + "'");
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 1);
+    CHECK(r.out.find("\u2717 Information from family and friends") != std::string::npos);
+    CHECK(r.out.find("\u2713 The perpetrator's history before the relationship") != std::string::npos);
+    CHECK(r.out.find("\u2717 Action plan on track") != std::string::npos);   // R1.1 overdue on 1 June 2022
+    CHECK(r.out.find("8 of 10 points met") != std::string::npos);
+    CHECK(r.out.find("Findings by category") != std::string::npos);
+    CHECK(r.out.find("R1.1") != std::string::npos);
+    CHECK(r.out.find("Head of Public Protection") != std::string::npos);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') < 40);   // one screen
+    // The findings themselves are not listed.
+    CHECK(r.out.find("[review-no-family-voice]") == std::string::npos);
+
+    auto j = genochron::test::runCli("check --summary --json --today 2022-01-31 '" + path + "'");
+    auto json = nlohmann::json::parse(j.out);
+    REQUIRE(json["checklist"].size() == 10);
+    CHECK(json["checklist"][0]["code"] == "review-no-family-voice");
+    CHECK(json["checklist"][0]["met"] == false);
+    CHECK(json["checklist"][9]["met"] == true);
+
+    // Leaving out the review leaves out its findings; a filter keeps only its category.
+    auto noReview = genochron::test::runCli("check --no-review --no-publication '" + path + "'");
+    CHECK(noReview.out.find("[review-") == std::string::npos);
+    auto onlyReview = genochron::test::runCli("check --category review --json '" + path + "'");
+    for (const auto& f : nlohmann::json::parse(onlyReview.out)["findings"]) CHECK(f["category"] == "review");
+    auto badDay = genochron::test::runCli("check --today 31/02/2022 '" + path + "'");
+    CHECK(badDay.exitCode == 2);
 }

@@ -174,6 +174,11 @@ void FigureCanvas::zoomAbout(double factor, double cx, double cy) {
 void FigureCanvas::zoomBy(double factor) { zoomAbout(factor, m_canvasW / 2.0, m_canvasH / 2.0); }
 
 void FigureCanvas::renderToFramebuffer(int w, int h, const std::string& highlightId) {
+    bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
+    DrawKey key{w, h, m_zoom, m_offX, m_offY, m_scene && m_pageTex ? m_paintedVersion : 0, m_texScale,
+                highlightId, dark};
+    if (key == m_drawn && m_fbo) return;
+    m_drawn = key;
     if (!m_fbo || w != m_fboW || h != m_fboH) {
         GLuint fbo = 0, tex = 0;
         if (!m_fbo) {
@@ -209,7 +214,6 @@ void FigureCanvas::renderToFramebuffer(int w, int h, const std::string& highligh
     glBindVertexArray(m_vao.get());
 
     double fb = w / double(std::max(m_canvasW, 1));
-    bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
     float pageX = float(m_offX * fb), pageY = float(m_offY * fb);
     float pageW = m_scene ? float(m_scene->widthPt * m_zoom * fb) : 0.f;
     float pageH = m_scene ? float(m_scene->heightPt * m_zoom * fb) : 0.f;

@@ -82,6 +82,19 @@ private:
 
     bool m_dragging = false;
 
+    // What the offscreen image was last drawn with: redraw only when it changes, so an
+    // idle canvas costs nothing (llvmpipe shades every pixel in software).
+    struct DrawKey {
+        int w = 0, h = 0;
+        double zoom = 0, offX = 0, offY = 0;
+        std::uint64_t paintedVersion = 0;
+        double texScale = 0;
+        std::string highlight;
+        bool dark = false;
+        bool operator==(const DrawKey&) const = default;
+    };
+    DrawKey m_drawn;
+
     // Items with a model id and their bounds, in paint order (built lazily per scene).
     struct Target {
         Rect bounds;

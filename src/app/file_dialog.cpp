@@ -36,6 +36,7 @@ void FileDialog::show(Mode mode, std::string title, std::string startPath, std::
     }
     m_visible = true;
     m_openRequested = true;
+    m_focusName = true;
 }
 
 void FileDialog::setExtension(const std::string& ext) {
@@ -102,8 +103,8 @@ std::optional<std::string> FileDialog::draw(const std::function<void()>& extras)
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputText("##dir", &m_dirEdit, ImGuiInputTextFlags_EnterReturnsTrue)) navigate(m_dirEdit);
 
-    float extrasH = extras ? ImGui::GetFrameHeightWithSpacing() * 2.2f : 0.f;
-    float footer = ImGui::GetFrameHeightWithSpacing() * 2.4f + extrasH + (m_error.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing());
+    // The footer's height as drawn last frame (its rows depend on the caller's extras).
+    float footer = m_footerH > 0 ? m_footerH : ImGui::GetFrameHeightWithSpacing() * 3;
     ImGui::BeginChild("entries", ImVec2(0, -footer), true);
     std::string enterDir;
     for (auto& e : m_entries) {
@@ -122,10 +123,15 @@ std::optional<std::string> FileDialog::draw(const std::function<void()>& extras)
     ImGui::EndChild();
     if (!enterDir.empty()) navigate(enterDir);
 
+    float footerTop = ImGui::GetCursorPosY();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("File name");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
+    if (m_focusName) {   // typing a name and pressing Enter is the quickest way through
+        ImGui::SetKeyboardFocusHere();
+        m_focusName = false;
+    }
     bool enter = ImGui::InputText("##name", &m_name, ImGuiInputTextFlags_EnterReturnsTrue);
     if (extras) extras();
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.4f, 1), "%s", m_error.c_str());
@@ -156,6 +162,7 @@ std::optional<std::string> FileDialog::draw(const std::function<void()>& extras)
         }
     }
     ImGui::EndDisabled();
+    m_footerH = ImGui::GetCursorPosY() - footerTop;
     if (chosen) {
         ImGui::CloseCurrentPopup();
         m_visible = false;

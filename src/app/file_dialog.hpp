@@ -36,6 +36,8 @@ private:
     };
     std::vector<Entry> m_entries;
     bool m_visible = false, m_openRequested = false;
+    float m_footerH = 0;
+    bool m_focusName = false;
 };
 
 }  // namespace genochron::app

@@ -126,7 +126,10 @@ void FigureView::draw(AppContext& ctx) {
         ImVec2 mx = ImGui::GetItemRectMax();
         ImVec2 ts = ImGui::CalcTextSize(timing.c_str());
         ImVec2 at(std::max(canvasMin.x + 6, mx.x - ts.x - 10), mx.y - ts.y - 6);
-        ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), timing.c_str());
+        auto* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(at.x - 6, at.y - 2), ImVec2(at.x + ts.x + 6, at.y + ts.y + 2),
+                          ImGui::GetColorU32(ImGuiCol_WindowBg, 0.8f), 4.f);
+        dl->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), timing.c_str());
     }
     if (res.clickedId) {
         std::string id = *res.clickedId;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <mutex>
 #include <numeric>
 #include <unordered_map>
 
@@ -14,11 +15,17 @@ namespace genochron::actions {
 
 TextExtent measure(const std::string& text, const TextStyle& st) {
     if (text.size() > 120) return measureText(text, st.sizePt, st.weight, st.italic, 0);
+    // The app may build figures on more than one thread.
+    static std::mutex mutex;
     static std::unordered_map<std::string, TextExtent> cache;
     std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}", text, st.sizePt, int(st.weight), st.italic);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-    if (cache.size() > 50000) cache.clear();
+    {
+        std::lock_guard lock(mutex);
+        if (auto it = cache.find(key); it != cache.end()) return it->second;
+    }
     TextExtent e = measureText(text, st.sizePt, st.weight, st.italic, 0);
+    std::lock_guard lock(mutex);
+    if (cache.size() > 50000) cache.clear();
     cache.emplace(std::move(key), e);
     return e;
 }

@@ -9,6 +9,7 @@
 #include "core/views.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace genochron {
@@ -19,18 +20,20 @@ namespace {
 
 enum Col { kId, kText, kLead, kOwner, kTarget, kStatus, kCompleted, kUpdate, kColumns };
 
-std::vector<Column> columnsFor(double w) {
-    // Shares of the width; the update column takes what is left.
-    const double share[kColumns - 1] = {0.05, 0.25, 0.12, 0.12, 0.085, 0.095, 0.075};
-    static const char* titles[kColumns] = {"Action",  "What will be done", "Lead agency", "Owner (role)",
-                                           "Target",  "Status",            "Completed",   "Latest update"};
+const char* kTitles[kColumns] = {"Action", "What will be done", "Lead agency", "Owner (role)",
+                                 "Target", "Status",            "Completed",   "Latest update"};
+
+// Ids, dates and pills get what they need to stay on one line (on a portrait page too);
+// the columns of free text share the rest.
+std::vector<Column> columnsFor(double w, const std::array<double, kColumns>& need) {
+    const double share[kColumns] = {0, 0.34, 0.16, 0.16, 0, 0, 0, 0.34};
+    double fixed = 0;
+    for (int i = 0; i < kColumns; ++i)
+        if (share[i] == 0) fixed += need[std::size_t(i)];
+    const double rest = std::max(0.0, w - fixed);
     std::vector<Column> cols;
-    double used = 0;
-    for (int i = 0; i < kColumns - 1; ++i) {
-        cols.push_back({titles[i], w * share[i]});
-        used += w * share[i];
-    }
-    cols.push_back({titles[kUpdate], w - used});
+    for (int i = 0; i < kColumns; ++i)
+        cols.push_back({kTitles[i], share[i] == 0 ? need[std::size_t(i)] : rest * share[i]});
     return cols;
 }
 
@@ -187,7 +190,25 @@ Document buildActionsView(const ViewCase& vc, const ViewOptions& opt) {
     ts.barWidth = 3 * u;
     ts.pillPadX = 3.5 * u;
     ts.pillPadY = 1.3 * u;
-    const auto cols = columnsFor(contentW);
+    std::array<double, kColumns> need{};
+    {
+        auto widest = [&](double w, const std::string& t, const TextStyle& st) { return std::max(w, measure(t, st).widthPt); };
+        const TextStyle& head = ts.header;
+        double id = measure(kTitles[kId], head).widthPt;
+        for (const auto& r : c.recommendations)
+            for (const auto& a : r.actions) id = widest(id, a.id, st.bold);
+        double date = widest(measure("30 Sep 2030", st.body).widthPt, kTitles[kCompleted], head);
+        double status = measure(kTitles[kStatus], head).widthPt;
+        for (const auto& l : pal.status) status = widest(status, l.glyph + " " + l.word, st.pill);
+        status += 2 * ts.pillPadX;
+        double overdue = measure(pal.overdue.glyph + " OVERDUE", st.overdue).widthPt + 2 * ts.pillPadX;
+        const double slack = 3 * u;
+        need[kId] = id + ts.barWidth + 2 * ts.padX + slack;
+        need[kTarget] = std::max(date, overdue) + 2 * ts.padX + slack;
+        need[kStatus] = status + 2 * ts.padX + slack;
+        need[kCompleted] = date + 2 * ts.padX + slack;
+    }
+    const auto cols = columnsFor(contentW, need);
     Table table(cols, ts);
 
     const auto mo = c.missedOpportunityNumbers();

@@ -199,10 +199,15 @@ std::map<std::string, std::string> personLabels(const Case& c) {
         for (auto& k : keys)
             if (!k.empty()) ++uses[k];
     }
+    // The importer splits a people cell at ; , / | & and " and ": a name with those in it
+    // would come back as several unknown people.
+    auto splits = [&](const std::string& label) {
+        return label.find_first_of(";,/|&\n") != std::string::npos || low(label).find(" and ") != std::string::npos;
+    };
     std::map<std::string, std::string> r;
     for (auto& p : c.people) {
         std::string label = !p.name.empty() ? p.name : !p.pseudonym.empty() ? p.pseudonym : p.id;
-        r[p.id] = uses[low(label)] == 1 ? label : p.id;
+        r[p.id] = uses[low(label)] == 1 && !splits(label) ? label : p.id;
     }
     return r;
 }

@@ -133,7 +133,10 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
 std::vector<std::string> referencesTo(const Case& c, ItemKind kind, const std::string& id) {
     std::vector<std::string> refs;
     auto group = [&](const char* what, const std::vector<std::string>& ids) {
-        if (!ids.empty()) refs.push_back(fmt::format("{} {}", what, listSome(ids)));
+        std::vector<std::string> once;   // "relations with nicole" once, not per relation
+        for (auto& i : ids)
+            if (!contains(once, i)) once.push_back(i);
+        if (!once.empty()) refs.push_back(fmt::format("{} {}", what, listSome(once)));
     };
     if (kind == ItemKind::Person) {
         std::vector<std::string> partners, rels, children, twins, households, events;

@@ -21,23 +21,34 @@ namespace {
 
 using namespace anon;
 
-std::set<std::string> loadStopwords() {
+struct Stoplist {
     std::set<std::string> words;
+    TermMatcher phrases;   // "phrase: Clare's Law": names that are not people
+};
+
+Stoplist loadStoplist() {
+    Stoplist s;
     std::ifstream in(assetPath("publication_stopwords.txt"));
     std::string line;
+    int n = 0;
     while (std::getline(in, line)) {
         if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+        if (line.rfind("phrase:", 0) == 0) {
+            s.phrases.add(line.substr(7), n++);
+            continue;
+        }
         std::istringstream ss(line);
         std::string w;
-        while (ss >> w) words.insert(foldKey(w));
+        while (ss >> w) s.words.insert(foldKey(w));
     }
-    return words;
+    return s;
 }
 
-const std::set<std::string>& stopwords() {
-    static const std::set<std::string> words = loadStopwords();
-    return words;
+const Stoplist& stoplist() {
+    static const Stoplist s = loadStoplist();
+    return s;
 }
+const std::set<std::string>& stopwords() { return stoplist().words; }
 
 bool isTitle(const std::string& key) {
     static const std::set<std::string> titles = {"mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di",
@@ -92,9 +103,14 @@ struct Checker {
     // Capitalised words mid-sentence that are no name the case knows: a third party, or a place.
     void possibleNames(const TextField& f, const std::vector<TextWord>& words) {
         std::set<std::string> reported;
+        std::vector<bool> inPhrase(words.size(), false);   // part of a known phrase ("Clare's Law")
+        for (auto& m : stoplist().phrases.find(f.text))
+            for (std::size_t k = 0; k < words.size(); ++k)
+                if (words[k].begin >= m.begin && words[k].end <= m.end) inPhrase[k] = true;
         for (std::size_t i = 0; i < words.size(); ++i) {
             auto candidate = [&](std::size_t k) {
                 const TextWord& w = words[k];
+                if (inPhrase[k]) return false;
                 if (!w.capitalised || w.allCaps || w.hasDigit) return false;
                 if (w.sentenceStart && !(k > 0 && isTitle(words[k - 1].key))) return false;
                 const std::string& key = w.key;
@@ -110,7 +126,7 @@ struct Checker {
                 ++j;
             // ... and a capitalised word just before it that only a sentence start excused: "Barry Featherstone".
             std::size_t b = i;
-            while (b > 0 && words[b - 1].capitalised && !words[b - 1].allCaps && !words[b - 1].hasDigit &&
+            while (b > 0 && !inPhrase[b - 1] && words[b - 1].capitalised && !words[b - 1].allCaps && !words[b - 1].hasDigit &&
                    !known.count(words[b - 1].key) && !stopwords().count(words[b - 1].key) &&
                    !CaseSecrets::isGenericWord(words[b - 1].key) && !CaseSecrets::isCalendarWord(words[b - 1].key) &&
                    f.text.substr(words[b - 1].end, words[b].begin - words[b - 1].end).find_first_not_of(' ') ==
@@ -212,16 +228,28 @@ struct Checker {
                 else adults = true;
         }
         if (children.empty()) return;
-        std::set<std::size_t> nameAt;   // word indexes just after a child's name
+        // Pronouns that follow a child's name in the same sentence: an object or possessive
+        // ("told his teacher", "offered him") anywhere in it, a subject ("he", "she") only
+        // before the clause ends ("Ellis and she ..." is someone else).
+        std::set<std::size_t> nameAt;
+        static const std::set<std::string> conjunctions = {"and", "but", "or", "while", "when", "because", "that",
+                                                           "if", "whereas", "although", "so"};
         for (auto& m : s.findTerms(f.text)) {
             const Term& t = s.terms()[std::size_t(m.id)];
             bool child = std::any_of(t.owners.begin(), t.owners.end(), [&](auto& o) { return childIds.count(o) > 0; });
             if (!child || t.ownerKind != "person") continue;
-            for (std::size_t k = 0; k < words.size(); ++k)
-                if (words[k].begin >= m.end) {
-                    for (std::size_t n = k; n < std::min(words.size(), k + 3); ++n) nameAt.insert(n);
-                    break;
-                }
+            std::size_t k = 0;
+            while (k < words.size() && words[k].begin < m.end) ++k;
+            bool clauseOpen = true;
+            for (std::size_t n = k; n < words.size() && n < k + 12 && !(n > k && words[n].sentenceStart); ++n) {
+                std::size_t prevEnd = n == 0 ? 0 : words[n - 1].end;
+                std::string_view gap = f.text.substr(prevEnd, words[n].begin - prevEnd);
+                bool dash = gap.find("\u2013") != std::string_view::npos || gap.find("\u2014") != std::string_view::npos;
+                if (gap.find_first_of(",;()") != std::string_view::npos || dash || conjunctions.count(words[n].key))
+                    clauseOpen = false;
+                bool subject = words[n].key == "he" || words[n].key == "she";
+                if (!subject || clauseOpen) nameAt.insert(n);
+            }
         }
         std::vector<std::string> found;
         for (std::size_t k = 0; k < words.size(); ++k) {

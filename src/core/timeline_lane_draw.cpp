@@ -12,6 +12,7 @@ namespace genochron::timeline {
 namespace {
 
 constexpr double kDecorY = 11;   // risk, MARAC and referral glyphs: below the marker line
+constexpr double kMaxBadgeShiftPt = 40;   // an MO badge further than this from its ring misleads
 
 // ---------------------------------------------------------------- [SECTION] sharing
 
@@ -184,15 +185,29 @@ private:
             const bool undated = m_badges[i].limit > m_lay.plotRight + 1;
             const double lo = undated ? m_lay.binLeft + 1 : m_lay.plotLeft - 10;
             const double hi = undated ? m_lay.binRight - 1 : m_lay.plotRight + 28;
-            std::vector<double> want, widths;
-            for (std::size_t k = i; k < j; ++k) {
-                want.push_back(m_badges[k].x);
-                widths.push_back(MarkPainter::moBadgeWidth(m_badges[k].item->moNumber));
+            // A badge pushed far from its ring would point at the wrong event: where MOs are
+            // packed tighter than their numbers can be written (thousands of events), the one
+            // pushed furthest gives way until the rest sit near their rings. Its red ring stays.
+            std::vector<std::size_t> keep;
+            for (std::size_t k = i; k < j; ++k) keep.push_back(k);
+            std::vector<double> placed;
+            for (;;) {
+                std::vector<double> want, widths;
+                for (std::size_t k : keep) {
+                    want.push_back(m_badges[k].x);
+                    widths.push_back(MarkPainter::moBadgeWidth(m_badges[k].item->moNumber));
+                }
+                placed = spreadApart(want, widths, 2, lo, hi);
+                std::size_t worst = keep.size();
+                double worstShift = kMaxBadgeShiftPt;
+                for (std::size_t n = 0; n < keep.size(); ++n)
+                    if (std::abs(placed[n] - want[n]) > worstShift) worstShift = std::abs(placed[n] - want[n]), worst = n;
+                if (worst == keep.size()) break;
+                keep.erase(keep.begin() + long(worst));
             }
-            auto placed = spreadApart(want, widths, 2, lo, hi);
-            for (std::size_t k = i; k < j; ++k) {
-                const Badge& b = m_badges[k];
-                const double cx = placed[k - i];
+            for (std::size_t n = 0; n < keep.size(); ++n) {
+                const Badge& b = m_badges[keep[n]];
+                const double cx = placed[n];
                 Rect box = m_mp.moBadge({cx, yA}, b.item->moNumber, b.item->event->id);
                 if (std::abs(cx - b.x) > 1.5)
                     m_mp.moLeader({std::clamp(b.x, box.x + 2, box.right() - 2), box.bottom()},
