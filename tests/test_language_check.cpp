@@ -252,7 +252,7 @@ TEST_CASE("lint_ignore naming no rule is a finding, and suppresses nothing", "[l
     CHECK_FALSE(f[0].suppressed);
 }
 
-TEST_CASE("--fix-suggestions prints the reworded sentence under the finding", "[language]") {
+TEST_CASE("check --fix-suggestions prints the reworded sentence under the finding", "[language]") {
     TempDir tmp("langfix");
     auto path = tmp.write("fix.yaml", suppressionCase(false));
     auto r = runCli("check --fix-suggestions --category language '" + path + "'");

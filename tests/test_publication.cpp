@@ -51,7 +51,7 @@ const std::string kCanary = std::string(GENOCHRON_TEST_DATA) + "/canary.yaml";
 
 }  // namespace
 
-TEST_CASE("publication check: the canary's planted hazards", "[publication][!mayfail]") {
+TEST_CASE("publication check: the canary's planted hazards", "[publication]") {
     Case c = load(kCanary);
     Diagnostics d = publicationFindings(c);
     INFO(all(d));
@@ -94,7 +94,7 @@ TEST_CASE("publication check: the canary's planted hazards", "[publication][!may
     CHECK(mentions(nop, "'Adult A'"));
 }
 
-TEST_CASE("publication check: findings carry the field's file, line and column", "[publication][!mayfail]") {
+TEST_CASE("publication check: findings carry the field's file, line and column", "[publication]") {
     Case c = load(kCanary);
     Diagnostics d = publicationFindings(c, kCanary);
     auto names = withCode(d, "possible-name");

@@ -112,6 +112,11 @@ int runApp(const AppOptions& opt) {
             session.setAutosaveInterval(std::chrono::seconds(std::atoi(env)));
         AppShell shell(ctx);
         if (!opt.casePath.empty()) shell.openAtStart(opt.casePath);
+        // A case file dropped on the window opens (after the unsaved-changes question).
+        glfwSetWindowUserPointer(window.get(), &bus);
+        glfwSetDropCallback(window.get(), [](GLFWwindow* w, int count, const char** paths) {
+            if (count > 0) static_cast<EventBus*>(glfwGetWindowUserPointer(w))->post(OpenFile{paths[0]});
+        });
         if (!opt.tab.empty()) bus.post(SwitchTab{opt.tab});
         if (!opt.select.empty()) {
             SelectItem sel = selectionForId(session.model(), opt.select);

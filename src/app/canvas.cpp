@@ -10,8 +10,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <imgui.h>
 
 namespace genochron::app {
@@ -68,7 +66,6 @@ double FigureCanvas::wantedScale() const {
 void FigureCanvas::paint(double scale) {
     auto t0 = std::chrono::steady_clock::now();
     Pixels px = paintToPixels(*m_scene, scale);
-    auto tPaint = std::chrono::steady_clock::now();
     if (!m_pageTex) {
         GLuint t = 0;
         glGenTextures(1, &t);
@@ -91,11 +88,6 @@ void FigureCanvas::paint(double scale) {
     m_texScale = scale;
     m_paintedVersion = m_version;
     m_lastPaintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    if (std::getenv("GENOCHRON_CANVAS_DEBUG"))
-        std::fprintf(stderr, "canvas: cairo %.1f ms, upload %.1f ms (%dx%d)\n",
-                     std::chrono::duration<double, std::milli>(tPaint - t0).count(),
-                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - tPaint).count(),
-                     px.width, px.height);
 }
 
 // ------------------------------------------------------------------ [SECTION] hit-testing

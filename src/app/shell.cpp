@@ -196,7 +196,8 @@ void AppShell::drawInspector(float w, float h) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(c.info.title.empty() ? m_ctx.session.displayName().c_str() : c.info.title.c_str());
         ImGui::PopTextWrapPos();
-        ImGui::TextDisabled("%s  -  %s", std::string(toString(c.info.kind)).c_str(), c.info.partnership.c_str());
+        if (c.info.partnership.empty()) ImGui::TextDisabled("%s", std::string(toString(c.info.kind)).c_str());
+        else ImGui::TextDisabled("%s  -  %s", std::string(toString(c.info.kind)).c_str(), c.info.partnership.c_str());
         ImGui::Separator();
         int actions = 0;
         for (auto& r : c.recommendations) actions += int(r.actions.size());
@@ -233,7 +234,7 @@ void AppShell::drawStatusBar() {
     ImGui::TextUnformatted(s.hasFile() ? s.path().c_str() : "Untitled (not saved yet)");
     ImGui::SameLine(0, 16);
     if (s.dirty()) ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.3f, 1), "modified");
-    else ImGui::TextDisabled("saved");
+    else ImGui::TextDisabled(s.hasFile() ? "saved" : "new");
     ImGui::SameLine(0, 16);
     ImVec4 red(0.92f, 0.35f, 0.3f, 1), amber(0.9f, 0.65f, 0.2f, 1);
     if (m_counts.errors) ImGui::TextColored(red, "%d errors", m_counts.errors);

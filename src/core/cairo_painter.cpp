@@ -48,6 +48,10 @@ cairo_font_options_t* fontOptions() {
 void setupContext(PangoContext* ctx) {
     pango_cairo_context_set_resolution(ctx, 72.0);
     pango_cairo_context_set_font_options(ctx, fontOptions());
+    // Pango rounds glyph positions to whole device units by default: at small or scaled-down
+    // sizes that jitters letter spacing by a tenth of an em, and PDF readers then split
+    // words ("Pau lin e"), so text in a PDF could not be read back (or audited) as written.
+    pango_context_set_round_glyph_positions(ctx, FALSE);
 }
 
 LayoutPtr makeLayout(PangoContext* ctx, const std::string& text, double sizePt, FontWeight w, bool italic,

@@ -105,7 +105,7 @@ std::string didYouMeanAgency(const Case& c, const std::string& v) {
     std::vector<std::string_view> ids;
     for (auto& a : c.agencies) ids.push_back(a.id);
     auto n = nearest(v, ids);
-    return n ? fmt::format("did you mean '{}'? ", *n) : "";
+    return n ? fmt::format(" (did you mean '{}'?)", *n) : "";
 }
 
 }  // namespace
@@ -312,7 +312,7 @@ public:
             } else if (auto id = findAgency(m_case, a)) {
                 e.agency = *id;
             } else {
-                error(at(Field::Agency), "unknown-agency", fmt::format("unknown agency '{}'; {}the case's agencies are: {}",
+                error(at(Field::Agency), "unknown-agency", fmt::format("unknown agency '{}'{}; the case's agencies are: {}",
                                                                        a, didYouMeanAgency(m_case, a), agencyList(m_case)));
             }
             if (e.agency.empty() && e.source == Source::AgencyRecord)
@@ -348,7 +348,7 @@ public:
         }
         for (auto& a : splitList(get(Field::SharedWith), ";,|\n/", false)) {
             if (auto id = findAgency(m_case, a)) e.sharedWith.push_back(*id);
-            else error(at(Field::SharedWith), "unknown-agency", fmt::format("shared with unknown agency '{}'; {}the case's agencies are: {}",
+            else error(at(Field::SharedWith), "unknown-agency", fmt::format("shared with unknown agency '{}'{}; the case's agencies are: {}",
                                                                             a, didYouMeanAgency(m_case, a), agencyList(m_case)));
         }
         if (!get(Field::Publish).empty()) {
@@ -409,7 +409,7 @@ private:
 ImportPlan planChronologyImport(const Case& c, std::string_view csvBytes, const std::string& displayName,
                                 const ChronologyImportOptions& opt) {
     if (!opt.agency.empty() && !c.agency(opt.agency))
-        throw GenochronError(fmt::format("--agency: '{}' is not an agency in the case; {}the case's agencies are: {}",
+        throw GenochronError(fmt::format("--agency: '{}' is not an agency in the case{}; the case's agencies are: {}",
                                          opt.agency, didYouMeanAgency(c, opt.agency), agencyList(c)));
     ImportPlan plan;
     plan.diagnostics = Diagnostics(displayName);

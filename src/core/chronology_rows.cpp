@@ -296,6 +296,12 @@ TableRow eventRow(const Event& e, const RowContext& ctx) {
         flags.push_back(para(t, st.tags, flags.empty() ? 0 : 2 * ctx.u));
     }
     if (personal) row.fill = ctx.pal.personalTint;
+    // What a page carrying on a long entry repeats, muted, so it is clear whose entry it is.
+    row.carry.resize(kColumns);
+    row.carry[kDate].paras.push_back(para(e.date.known() ? e.date.humanLabel() : "Date unknown", st.smallItalic));
+    row.carry[kDate].paras.push_back(para(e.id, st.small));
+    row.carry[kAgency].paras.push_back(para(
+        e.source == Source::AgencyRecord ? (ag ? ag->name : "") : std::string(sourceLabel(e.source)), st.smallItalic));
     return row;
 }
 

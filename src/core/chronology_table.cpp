@@ -178,6 +178,11 @@ std::vector<std::vector<Cell>> Table::splitRow(const TableRow& r, double firstAv
         for (std::size_t c = 0; c < n; ++c) {
             double used = 0;
             std::size_t start = pos[c];
+            // A piece does not start with the blank line between two paragraphs.
+            if (!first)
+                while (pos[c] < units[c].size() && units[c][pos[c]].text.empty() &&
+                       !r.cells[c].paras[units[c][pos[c]].para].badge())
+                    ++pos[c], ++start;
             while (pos[c] < units[c].size()) {
                 const Unit& u = units[c][pos[c]];
                 double add = u.h + (pos[c] > start ? u.gap : 0);
@@ -208,6 +213,9 @@ std::vector<std::vector<Cell>> Table::splitRow(const TableRow& r, double firstAv
                     break;
                 }
         }
+        if (!first)
+            for (std::size_t c = 0; c < n; ++c)
+                if (piece[c].paras.empty() && c < r.carry.size()) piece[c] = r.carry[c];
         pieces.push_back(std::move(piece));
         first = false;
     }
@@ -358,14 +366,13 @@ void Table::drawPage(Scene& s, const TablePage& page, const std::vector<TableRow
             drawCell(s, f.cells[c], cx + inset(c), top, contentWidth(c), r.modelId);
             cx += m_columns[c].width;
         }
-        if (f.continuedFromPrevious) {
-            TextItem t = textAt(st.continuedAbove, {x + W - st.padX, f.y + st.padY}, st.continued);
-            t.halign = HAlign::Right;
-            s.text(std::move(t));
-        }
+        const std::size_t mc = std::min(st.markColumn, m_columns.size() - 1);
+        double mx = x + inset(mc);
+        for (std::size_t c = 0; c < mc; ++c) mx += m_columns[c].width;
+        if (f.continuedFromPrevious)
+            s.text(textAt(st.continuedAbove, {mx, f.y + st.padY}, st.continued, contentWidth(mc)));
         if (f.continuesOnNext) {
-            TextItem t = textAt(st.continuedBelow, {x + W - st.padX, f.y + f.h - st.padY}, st.continued);
-            t.halign = HAlign::Right;
+            TextItem t = textAt(st.continuedBelow, {mx, f.y + f.h - st.padY}, st.continued, contentWidth(mc));
             t.valign = VAlign::Bottom;
             s.text(std::move(t));
         }

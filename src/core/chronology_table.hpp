@@ -37,6 +37,9 @@ struct TableRow {
     std::string heading;              // Subheading: its text (a year, "Undated")
     std::optional<Color> fill;        // behind the whole row (accounts from family and friends)
     std::optional<Color> leftBar;     // a bar down the left edge (missed opportunities)
+    // Shown on the later pieces of a split row in columns that have run out, so each
+    // page says which event continues (per column; may be empty).
+    std::vector<Cell> carry;
     std::string modelId;              // the event it shows
 };
 
@@ -55,6 +58,7 @@ struct TableStyle {
     double ruleWidth = 0.4;
     double barWidth = 2.5;
     double badgePad = 1.4;
+    std::size_t markColumn = 0;   // the column whose text the "continued" marks sit over
     std::string continuedBelow = "continued on the next page";
     std::string continuedAbove = "continued from the previous page";
 };

@@ -168,6 +168,9 @@ Document buildChronologyView(const ViewCase& vc, const ViewOptions& opt) {
     ts.ruleWidth = 0.5 * u;
     ts.barWidth = 2.5 * u;
     ts.badgePad = 1.4 * u;
+    ts.markColumn = kWhat;
+    ts.continuedBelow = "continued on the next page \u25B8";
+    ts.continuedAbove = "\u25C2 continued from the previous page";
     Table table(columnsFor(contentW, pal), ts);
 
     // ---- the first page's heading: title, what the table holds, the filter, the key
@@ -193,13 +196,14 @@ Document buildChronologyView(const ViewCase& vc, const ViewOptions& opt) {
                    "Missed opportunity, numbered as in the timeline"});
     key.push_back({"", pal.analysisFill, pal.rule, keyStyle, "Shaded column: the review panel's analysis, kept apart from the records"});
     key.push_back({"c.", std::nullopt, pal.rule, keyStyle, "about (date uncertain)"});
+    if (!opt.legend) key.clear();
 
     const double top = g.margin;
     const double titleH = heightOf(heading, titleStyle, contentW);
     const double summaryY = top + titleH + 2 * u;
     const double summaryH = heightOf(summary, subStyle, contentW);
     const double keyY = summaryY + summaryH + 5 * u;
-    const double keyH = drawKey(nullptr, key, x0, keyY, contentW, keyStyle, u);
+    const double keyH = key.empty() ? 0 : drawKey(nullptr, key, x0, keyY, contentW, keyStyle, u);
     const double firstHeaderTop = keyY + keyH + 7 * u;
     const double runningH = heightOf(heading, runningStyle, 0);
     const double otherHeaderTop = top + runningH + 5 * u;
@@ -240,7 +244,7 @@ Document buildChronologyView(const ViewCase& vc, const ViewOptions& opt) {
         if (i == 0) {
             s.text(label(heading, {x0, top}, titleStyle, contentW));
             s.text(label(summary, {x0, summaryY}, subStyle, contentW));
-            drawKey(&s, key, x0, keyY, contentW, keyStyle, u);
+            if (!key.empty()) drawKey(&s, key, x0, keyY, contentW, keyStyle, u);
         } else {
             s.text(label(heading + " (continued)", {x0, top}, runningStyle));
         }

@@ -199,7 +199,11 @@ std::vector<Item> creationOrder(const Family& f) {
 
 DotResult runDot(const Family& f) {
     MessageCapture messages;
-    GvcPtr gvc(gvContext());
+    // One context per thread, kept: starting Graphviz reads its plugin configuration and
+    // loads the layout plugin, which costs more than laying out a family. Graphviz is not
+    // thread-safe; callers keep all layouts on one thread.
+    thread_local GvcPtr context(gvContext());
+    GVC_t* gvc = context.get();
     if (!gvc) throw GenochronError("could not start Graphviz for the genogram layout");
     Agdesc_t desc = Agdirected;
     GraphPtr g(agopen(cs("g"), desc, nullptr));
@@ -324,10 +328,11 @@ DotResult runDot(const Family& f) {
 
     // GENOCHRON_DEBUG_DOT=1: the graph as dot text on stderr, for reporting a layout problem.
     if (std::getenv("GENOCHRON_DEBUG_DOT")) agwrite(g.get(), stderr);
-    if (gvLayout(gvc.get(), g.get(), "dot") != 0)
+    const int rc = gvLayout(gvc, g.get(), "dot");
+    LaidOut laid(gvc, g.get());   // freed before the graph closes, even after a failure
+    if (rc != 0)
         throw GenochronError("the genogram layout failed (Graphviz: " +
                              (messages.text().empty() ? std::string("no message") : messages.text()) + ")");
-    LaidOut laid(gvc.get(), g.get());
     if (messages.text().find("lost") != std::string::npos)
         throw GenochronError("the genogram layout lost a line (Graphviz: " + messages.text() + ")");
 

@@ -208,8 +208,10 @@ void sibshipLines(Ctx& x, const std::vector<Point>& unionPoint, const std::vecto
         if (descent.points.empty()) descent.points.push_back(up);
         // Straight down when the hub is under the union point (or near enough to look it).
         double lo = *std::min_element(attach.begin(), attach.end()), hi = *std::max_element(attach.begin(), attach.end());
-        double arrive = hub.x;
-        if (std::abs(up.x - hub.x) < 1.0 || (up.x >= lo - 0.5 && up.x <= hi + 0.5 && u.children.size() > 1)) arrive = up.x;
+        // The descent lands on the sibship line within the children's span, so sibship lines
+        // never reach out over someone else's children.
+        double arrive = std::clamp(hub.x, lo, hi);
+        if (std::abs(up.x - arrive) < 1.0 || (up.x >= lo - 0.5 && up.x <= hi + 0.5 && u.children.size() > 1)) arrive = up.x;
         if (std::abs(arrive - up.x) < 0.5) {
             descent.points.push_back({up.x, ySib});
         } else {

@@ -262,7 +262,7 @@ void drawAxis(Scene& sc, const TimelineLayout& lay, const Frame& f, const Palett
     }
 }
 
-void drawLaneHeaders(Scene& sc, const TimelineLayout& lay, const Palette& pal, GlyphUse& use) {
+void drawLaneHeaders(Scene& sc, const TimelineLayout& lay, const Palette& pal) {
     const auto& lanes = lay.data.lanes;
     const double x0 = kMarginPt + 4, textX = kMarginPt + 20, maxW = kHeaderWidthPt - 22;
     GlyphUse scratch;   // header chips are not evidence of use: the lanes' marks are
@@ -290,7 +290,7 @@ void drawLaneHeaders(Scene& sc, const TimelineLayout& lay, const Palette& pal, G
             y += 7.5;
         }
         int lines = (caption.empty() && lane.subLabel.empty()) ? 3 : 2;
-        std::string label = fitLines(lane.label + (lane.eventCount ? "" : ""), kHeaderSizePt, w, maxW, lines);
+        std::string label = fitLines(lane.label, kHeaderSizePt, w, maxW, lines);
         double h = measureText(label, kHeaderSizePt, w, false, maxW).heightPt;
         if (caption.empty() && lane.subLabel.empty()) y = top + std::max(3.0, (kLaneHeightPt - h) / 2 - 1);
         TextItem t = text(label, {textX, y}, kHeaderSizePt, pal.ink, HAlign::Left, VAlign::Top, w);
@@ -312,7 +312,6 @@ void drawLaneHeaders(Scene& sc, const TimelineLayout& lay, const Palette& pal, G
         }
         sc.text(text(count, {right, baseline}, 5.4, pal.faintInk, HAlign::Right, VAlign::Baseline));
     }
-    (void)use;
 }
 
 void drawTitle(Scene& sc, const TimelineLayout& lay, const Frame& f, const Case& c, const ViewOptions& opt,
@@ -353,7 +352,7 @@ Document buildTimelineDocument(const Case& c, const ViewOptions& opt) {
     drawBackdrop(sc, lay, f, pal, use);
     drawTimeGuides(sc, lay, f, pal, use);
     drawLaneContents(sc, lay, pal, use);
-    drawLaneHeaders(sc, lay, pal, use);
+    drawLaneHeaders(sc, lay, pal);
     drawAxis(sc, lay, f, pal);
     if (lay.data.items.empty())
         sc.text(text("No events match the filters", {0.5 * (lay.plotLeft + lay.plotRight), lay.lanesTop + 30}, 10,

@@ -51,39 +51,46 @@ Family generateFamily(int target, unsigned seed) {
         f.people.push_back({fmt::format("p{}", f.people.size() + 1), male, born, gen, std::move(parents)});
         return int(f.people.size() - 1);
     };
-    std::deque<int> queue;
-    const int founders = std::max(1, target / 60);
-    for (int i = 0; i < founders; ++i) {
-        int a = add(true, 1920 + i % 7, 0), b = add(false, 1922 + i % 5, 0);
+    std::vector<int> tree;       // founding tree of each person
+    std::vector<int> singles;    // unmarried children, for the odd marriage between two trees
+    int trees = 0;
+    while (int(f.people.size()) < target) {
+        // A new founding couple, then their descendants breadth first, five generations deep.
+        int a = add(true, 1900 + trees % 9, 0), b = add(false, 1902 + trees % 7, 0);
+        tree.resize(f.people.size(), trees);
         f.people[a].married = f.people[b].married = true;
         f.couples.push_back({a, b});
-        queue.push_back(int(f.couples.size() - 1));
-    }
-    std::vector<int> singles;   // unmarried children, by generation, for cross-family marriages
-    while (!queue.empty() && int(f.people.size()) < target) {
-        GenCouple cp = f.couples[queue.front()];
-        queue.pop_front();
-        const GenPerson& pa = f.people[cp.a];
-        if (pa.gen >= 4) continue;
-        int kids = 2 + int(rng() % 3);
-        for (int k = 0; k < kids && int(f.people.size()) < target; ++k) {
-            int child = add(rng() % 2, pa.born + 24 + 2 * k, pa.gen + 1, {f.people[cp.a].id, f.people[cp.b].id});
-            if (rng() % 10 < 7 && int(f.people.size()) < target) {
+        std::deque<int> queue{int(f.couples.size() - 1)};
+        while (!queue.empty() && int(f.people.size()) < target) {
+            GenCouple cp = f.couples[queue.front()];
+            queue.pop_front();
+            const int gen = f.people[cp.a].gen, born = f.people[cp.a].born;
+            if (gen >= 5) continue;
+            const int kids = 2 + int(rng() % 3);
+            for (int k = 0; k < kids && int(f.people.size()) < target; ++k) {
+                int child = add(rng() % 2, born + 24 + 2 * k, gen + 1, {f.people[cp.a].id, f.people[cp.b].id});
+                tree.resize(f.people.size(), trees);
+                if (rng() % 4 == 0 || int(f.people.size()) >= target) {
+                    singles.push_back(child);
+                    continue;
+                }
                 int spouse = -1;
-                for (int s : singles)
-                    if (!f.people[s].married && f.people[s].gen == f.people[child].gen &&
-                        f.people[s].parents != f.people[child].parents && rng() % 7 == 0) {
-                        spouse = s;
-                        break;
-                    }
-                if (spouse < 0) spouse = add(!f.people[child].male, f.people[child].born + 1, f.people[child].gen);
+                if (rng() % 25 == 0)   // now and then, a child of an earlier tree
+                    for (int s : singles)
+                        if (!f.people[s].married && f.people[s].gen == gen + 1 && tree[s] != trees) {
+                            spouse = s;
+                            break;
+                        }
+                if (spouse < 0) {
+                    spouse = add(!f.people[child].male, f.people[child].born + 1, gen + 1);
+                    tree.resize(f.people.size(), trees);
+                }
                 f.people[child].married = f.people[spouse].married = true;
                 f.couples.push_back({child, spouse});
                 queue.push_back(int(f.couples.size() - 1));
-            } else {
-                singles.push_back(child);
             }
         }
+        ++trees;
     }
     return f;
 }
@@ -186,7 +193,8 @@ int main(int argc, char** argv) {
         std::printf("%-8d %6.0f ms %6.0f ms %6.0f ms %6.0f ms %8.0f ms %9s %7s  %d/%d/%d/%d\n", int(fam.people.size()),
                     median(load) * 1000, median(layout) * 1000, median(scene) * 1000, median(paint) * 1000, ours * 1000,
                     dotCol.c_str(), ratio.c_str(), q.crossings, q.partnerGap, q.partnersOffRow, q.siblingInversions);
-        for (auto& p : {yaml, gv, pdf, pdf + ".dot.pdf"}) std::filesystem::remove(p);
+        if (!std::getenv("GENOCHRON_BENCH_KEEP"))   // keep the files to look at them
+            for (auto& p : {yaml, gv, pdf, pdf + ".dot.pdf"}) std::filesystem::remove(p);
     }
     return 0;
 }
