@@ -61,6 +61,29 @@ TEST_CASE("5,000 events close together in one lane fold into a few 'N events' ma
     CHECK(foldedShown >= 4000);
 }
 
+TEST_CASE("a folded 'N events' mark answers to its first event's id, so the app can select it", "[timeline]") {
+    CaseBuilder b;
+    b.agency("police", "Test Police", AgencyKind::Police);
+    b.event("far", "2015-01-01", "police");
+    for (int i = 0; i < 30; ++i) b.event("n" + std::to_string(i), "2019-05-03", "police");
+    auto lay = timeline::layoutTimeline(b.c, {});
+    const timeline::Mark* fold = nullptr;
+    for (auto& m : lay.marks[0].dated)
+        if (m.folded()) fold = &m;
+    REQUIRE(fold != nullptr);
+    const std::string first = lay.data.items[fold->first].event->id;
+    CHECK(b.c.event(first) != nullptr);
+    Scene s = scene(b.c);
+    CHECK(!shapesFor(s, first).empty());
+    bool label = false;
+    for (auto* t : texts(s)) label = label || (t->modelId == first && t->text == std::to_string(fold->count()) + " events");
+    CHECK(label);
+    // Nothing in the lanes is left without an id: every shape at a fold's marker line is selectable.
+    for (auto& it : s.items)
+        if (auto* t = std::get_if<TextItem>(&it); t && t->text.ends_with(" events") && t->at.x >= lay.plotLeft)
+            CHECK(!t->modelId.empty());
+}
+
 TEST_CASE("missed opportunities never fold away", "[timeline]") {
     CaseBuilder b;
     b.agency("police", "Test Police", AgencyKind::Police);

@@ -14,6 +14,10 @@ namespace {
 constexpr double kDecorY = 11;   // risk, MARAC and referral glyphs: below the marker line
 constexpr double kMaxBadgeShiftPt = 40;   // an MO badge further than this from its ring misleads
 
+// The model id a mark answers to: its event's, and for a fold its first event's (in time
+// order), so the app can select a fold like any marker and ids stay plain event ids.
+const std::string& markId(const TimelineLayout& lay, const Mark& m) { return lay.data.items[m.first].event->id; }
+
 // ---------------------------------------------------------------- [SECTION] sharing
 
 std::vector<int> receivingLanes(const TimelineLayout& lay, const Mark& m, int lane) {
@@ -41,7 +45,7 @@ void drawSharing(MarkPainter& mp, const TimelineLayout& lay) {
             to.erase(std::remove_if(to.begin(), to.end(), [&](int r) { return m.x - lastX[std::size_t(r)] < kArrowGapPt; }),
                      to.end());
             if (to.empty()) return;
-            const std::string id = m.folded() ? std::string() : lay.data.items[m.first].event->id;
+            const std::string& id = markId(lay, m);
             const double gap = kMarkerRadiusPt + 1.8;
             double top = y, bottom = y;
             for (int r : to) {
@@ -95,7 +99,8 @@ private:
         job.limit = limit;
         m_limit = limit;
         if (m.folded()) {
-            m_mp.fold(m.x0, m.x1, m_y, m_prov, m_lane.kind);
+            const std::string& id = markId(m_lay, m);
+            m_mp.fold(m.x0, m.x1, m_y, m_prov, m_lane.kind, id);
             double half = std::max(5.5, 0.5 * (m.x1 - m.x0) + 3.5);
             job.left = m.x - half - 1;
             job.right = m.x + half + 1;
@@ -107,8 +112,8 @@ private:
                 notShared = notShared || e.hasTag("information_not_shared");
                 marac = marac || e.hasTag("marac");
             }
-            if (notShared) m_mp.notSharedStub({m.x, m_y + 1}, {});
-            if (marac) m_mp.maracGlyph({job.left - 3, m_y + kDecorY}, {});
+            if (notShared) m_mp.notSharedStub({m.x, m_y + 1}, id);
+            if (marac) m_mp.maracGlyph({job.left - 3, m_y + kDecorY}, id);
         } else {
             drawSingle(item(m), m, job);
         }
@@ -272,7 +277,7 @@ private:
         t.italic = italic;
         t.valign = VAlign::Middle;
         t.color = j.mark->folded() ? m_mp.palette().mutedInk : m_mp.palette().ink;
-        t.modelId = j.mark->folded() ? std::string() : item(*j.mark).event->id;
+        t.modelId = markId(m_lay, *j.mark);
         m_mp.scene().text(std::move(t));
     }
 

@@ -78,8 +78,8 @@ double drawLegend(Scene& sc, const Palette& pal, const GlyphUse& use, const Time
     add(Glyph::After, 24, [](MarkPainter& m, Point p) { m.openArrow(p.x + 2, p.y, false, {}); }, "After a date");
     if (use.has(Glyph::FoldAgency) || use.has(Glyph::FoldFamily))
         entries.push_back({22, [&use](MarkPainter& m, Point p) {
-                               if (use.has(Glyph::FoldAgency)) m.fold(p.x + 6, p.x + 16, p.y, Provenance::Agency, AgencyKind::Other);
-                               else m.fold(p.x + 6, p.x + 16, p.y, Provenance::FamilySide, AgencyKind::Other);
+                               if (use.has(Glyph::FoldAgency)) m.fold(p.x + 6, p.x + 16, p.y, Provenance::Agency, AgencyKind::Other, {});
+                               else m.fold(p.x + 6, p.x + 16, p.y, Provenance::FamilySide, AgencyKind::Other, {});
                            }, "N events too close together to show apart"});
     add(Glyph::Scope, 16, [&pal](MarkPainter& m, Point p) {
             m.scene().add(Path::rect({p.x, p.y - 5, 16, 10}), Paint{pal.scope, Hatch::None, pal.scopeInk, 0.6, {}, false});

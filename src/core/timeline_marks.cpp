@@ -236,7 +236,7 @@ void MarkPainter::openArrow(double x, double y, bool left, const std::string& id
     m_use.mark(left ? Glyph::Before : Glyph::After);
 }
 
-void MarkPainter::fold(double x0, double x1, double y, Provenance p, AgencyKind kind) {
+void MarkPainter::fold(double x0, double x1, double y, Provenance p, AgencyKind kind, const std::string& id) {
     const double h = 9;
     x0 -= 3.5;
     x1 += 3.5;
@@ -254,13 +254,13 @@ void MarkPainter::fold(double x0, double x1, double y, Provenance p, AgencyKind 
         paint.lineWidth = 1.4;
         m_scene.add(Path::polyline({{x0, y}, {x0 + h / 2, y - h / 2}, {x1 - h / 2, y - h / 2}, {x1, y},
                                     {x1 - h / 2, y + h / 2}, {x0 + h / 2, y + h / 2}}, true),
-                    paint);
+                    paint, id);
         m_use.mark(Glyph::FoldFamily);
         return;
     }
     paint.fill = p == Provenance::Agency ? m_pal.kindLight(kind) : m_pal.panelBand;
     paint.stroke = provenanceColor(p, kind);
-    m_scene.add(Path::roundedRect({x0, y - h / 2, x1 - x0, h}, h / 2), paint);
+    m_scene.add(Path::roundedRect({x0, y - h / 2, x1 - x0, h}, h / 2), paint, id);
     // Stacked discs inside say "several markers here" without relying on the count label.
     Paint dot = fillOnly(provenanceColor(p, kind));
     double mid = 0.5 * (x0 + x1);

@@ -60,7 +60,8 @@ public:
     void openArrow(double x, double y, bool left, const std::string& id);
 
     // Several events too close to show apart: rounded (agency) or pointed (family side).
-    void fold(double x0, double x1, double y, Provenance p, AgencyKind kind);
+    // id: the model id of the fold (its first event's, so the app can select it).
+    void fold(double x0, double x1, double y, Provenance p, AgencyKind kind, const std::string& id);
 
     Scene& scene() { return m_scene; }
     const Palette& palette() const { return m_pal; }
