@@ -319,3 +319,38 @@ TEST_CASE("the quality measures catch what they measure", "[genogram]") {
     l.people[2].box.y = 40;
     CHECK(measureQuality(l, c).partnersOffRow == 1);
 }
+
+TEST_CASE("relation lines cross few family lines and no one else's symbol", "[genogram]") {
+    // Measured when the channel routes came in (before: sample 11, four-generations 4,
+    // three-partners 3, joined-families 2, pregnancy-loss 2, twins 2).
+    Layout ash = layoutGenogram(loadSample("ashford-dhr.yaml"));
+    CHECK(ash.quality.relationCrossings <= 5);
+    for (auto& name : fixtureNames()) {
+        INFO(name);
+        Layout l = layoutGenogram(loadFamily(name));
+        CHECK(l.quality.relationCrossings <= 1);
+    }
+}
+
+TEST_CASE("the relation crossing measure counts family lines crossed and symbols passed through", "[genogram]") {
+    Layout l;
+    PersonBox a, b, s;
+    a.id = "a";
+    a.box = {0, 0, 36, 36};
+    b.id = "b";
+    b.box = {200, 0, 36, 36};
+    s.id = "s";
+    s.box = {100, 0, 36, 36};
+    l.people = {a, b, s};
+    Line child{LineKind::Child, "x", "s", {{60, -40}, {60, 0}}, 0, false};
+    // A relation from a to b over the top: crosses the child line once and misses s.
+    Line over{LineKind::Relation, "a", "b", {{18, 0}, {18, -20}, {60, -20}, {218, -20}, {218, 0}}, 0, false};
+    l.lines = {child, over};
+    CHECK(countRelationCrossings(l) == 1);
+    // Straight through s: one symbol, and no family line.
+    l.lines[1].points = {{36, 18}, {200, 18}};
+    CHECK(countRelationCrossings(l) == 1);
+    // A crossing exactly at a vertex of the relation counts once.
+    l.lines[1].points = {{36, 18}, {60, -20}, {200, -30}};
+    CHECK(countRelationCrossings(l) == 1);
+}

@@ -1,6 +1,7 @@
 // genochron layout CASE [--anonymise] [--person ID --depth N]: the genogram's geometry
 // as JSON on stdout (DESIGN.md's schema), with the layout's quality measures.
 #include "cli/command.hpp"
+#include "cli/person_arg.hpp"
 #include "core/diagnostics.hpp"
 #include "core/genogram_layout.hpp"
 #include "core/view_case.hpp"
@@ -48,7 +49,8 @@ nlohmann::json toJson(const genogram::Layout& l) {
     j["quality"] = {{"crossings", l.quality.crossings},
                     {"partner_gap", l.quality.partnerGap},
                     {"partners_off_row", l.quality.partnersOffRow},
-                    {"sibling_inversions", l.quality.siblingInversions}};
+                    {"sibling_inversions", l.quality.siblingInversions},
+                    {"relation_crossings", l.quality.relationCrossings}};
     return j;
 }
 
@@ -61,6 +63,7 @@ int run(const LayoutArgs& a) {
     genogram::Layout l;
     if (a.anonymise) {
         AnonymisedCase anon = anonymise(*c);   // nothing below sees the real case
+        lo.person = publishedPersonId(a.person, *c, anon);   // "adam" -> "p3"
         l = genogram::layoutGenogram(ViewCase(anon).data(), lo);
     } else {
         l = genogram::layoutGenogram(ViewCase::named(*c).data(), lo);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace genochron::genogram::geom {
 
@@ -51,6 +52,46 @@ inline bool segmentHitsRect(Point a, Point b, const Rect& r) {
     for (int i = 0; i < 4; ++i)
         if (meet(a, b, c[i], c[(i + 1) % 4]) != Meet::None) return true;
     return false;
+}
+
+// Where a relation polyline crosses the family segment c-d away from its ends: counted by
+// the side the relation's points lie on, so a crossing at a vertex of the relation counts once.
+inline int relationCrossings(const std::vector<Point>& pts, Point c, Point d) {
+    const double len = std::hypot(d.x - c.x, d.y - c.y);
+    if (len < 0.01) return 0;
+    auto side = [&](Point p) {
+        double v = cross(c, d, p) / len;   // signed distance from the line c-d
+        return v > 0.05 ? 1 : v < -0.05 ? -1 : 0;
+    };
+    int n = 0, last = 0;
+    Point lastP{}, onLine{};
+    bool touched = false;   // points on the line since the last one off it
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        // Running along the family line counts as a crossing too (it hides it).
+        if (i > 0 && meet(pts[i - 1], pts[i], c, d) == Meet::Overlap) ++n;
+        int s = side(pts[i]);
+        if (s == 0) {
+            if (!touched) onLine = pts[i];
+            touched = true;
+            continue;
+        }
+        if (last != 0 && s != last) {
+            // Where the relation meets the line (a vertex on it, or between two points), as a
+            // fraction along c-d.
+            Point m = onLine;
+            if (!touched) {
+                double da = cross(c, d, lastP), db = cross(c, d, pts[i]);
+                double t = da / (da - db);
+                m = {lastP.x + t * (pts[i].x - lastP.x), lastP.y + t * (pts[i].y - lastP.y)};
+            }
+            double u = ((m.x - c.x) * (d.x - c.x) + (m.y - c.y) * (d.y - c.y)) / (len * len);
+            if (u > 0.01 && u < 0.99) ++n;
+        }
+        last = s;
+        lastP = pts[i];
+        touched = false;
+    }
+    return n;
 }
 
 }  // namespace genochron::genogram::geom

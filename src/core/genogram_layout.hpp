@@ -55,12 +55,14 @@ struct Line {
     bool overTop = false;        // partnership drawn over an intervening partner (serial partners)
 };
 
-// Measured on the drawn family lines (relation lines, drawn over the genogram, excluded).
+// Measured on the drawn family lines (relation lines, drawn over the genogram, excluded),
+// except relationCrossings, which measures the relation lines against the family.
 struct Quality {
     int crossings = 0;           // pairs of segments that cross away from their ends, or overlap
     int partnerGap = 0;          // people strictly between partners on their row who are partners of neither
     int partnersOffRow = 0;      // partnerships whose partners are on different rows
     int siblingInversions = 0;   // sibling pairs drawn against their birth order
+    int relationCrossings = 0;   // relation lines crossing a family line, or through someone else's symbol
 };
 
 struct Layout {
@@ -87,6 +89,10 @@ std::vector<std::string> familyWithin(const Case& c, const std::string& id, int 
 
 // Quality measures of a finished layout; `c` gives birth order. Exposed for tests.
 Quality measureQuality(const Layout& l, const Case& c);
+
+// Relation lines crossing family lines (or running along one), plus relation lines through
+// the symbol of anyone but their own two people. Exposed for tests and the relation router.
+int countRelationCrossings(const Layout& l);
 
 // Birth order of children: born date, then birth_order, then their order in the file.
 bool bornBefore(const Person& a, std::size_t aIndex, const Person& b, std::size_t bIndex);

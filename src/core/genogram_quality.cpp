@@ -42,9 +42,44 @@ int countCrossings(const Layout& l) {
 
 }  // namespace
 
+int countRelationCrossings(const Layout& l) {
+    std::vector<Seg> family;
+    for (std::size_t li = 0; li < l.lines.size(); ++li) {
+        const auto& ln = l.lines[li];
+        if (ln.kind == LineKind::Relation) continue;
+        for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
+            if (!geom::samePoint(ln.points[i], ln.points[i + 1])) family.push_back({ln.points[i], ln.points[i + 1], int(li)});
+    }
+    int n = 0;
+    for (const auto& ln : l.lines) {
+        if (ln.kind != LineKind::Relation || ln.points.size() < 2) continue;
+        Rect bb{ln.points.front().x, ln.points.front().y, 0, 0};
+        for (auto& p : ln.points) bb = bb.united({p.x, p.y, 0.01, 0.01});
+        bb = bb.inflated(1);
+        for (auto& s : family) {
+            if (s.maxX() < bb.x || s.minX() > bb.right() || std::max(s.a.y, s.b.y) < bb.y ||
+                std::min(s.a.y, s.b.y) > bb.bottom())
+                continue;
+            n += geom::relationCrossings(ln.points, s.a, s.b);
+        }
+        // Through someone else's symbol (its box, less a point all round).
+        for (auto& p : l.people) {
+            if (p.id == ln.from || p.id == ln.to || !p.box.intersects(bb)) continue;
+            Rect inner = p.box.inflated(-1);
+            for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
+                if (geom::segmentHitsRect(ln.points[i], ln.points[i + 1], inner)) {
+                    ++n;
+                    break;
+                }
+        }
+    }
+    return n;
+}
+
 Quality measureQuality(const Layout& l, const Case& c) {
     Quality q;
     q.crossings = countCrossings(l);
+    q.relationCrossings = countRelationCrossings(l);
     std::map<std::string, const PersonBox*> box;
     for (auto& p : l.people) box[p.id] = &p;
     std::map<std::string, std::set<std::string>> partnersOf;

@@ -1,9 +1,16 @@
-// Relation routes. Every relation between the same two people shares one route, drawn
-// as parallel lanes (a bundle), so five kinds of abuse between a couple read as one
-// ribbon rather than five tangled curves. A route is a gentle curve (a quadratic
-// Bezier, sampled) from one symbol's edge to the other's; candidate bows on either side
-// are scored by what they would cover (symbols worst, then labels and years) and what
-// they cross.
+// Relation routes, drawn the way a genogram is drawn by hand: a straight line where the
+// two people are near and nothing is in the way, otherwise a line that leaves one symbol
+// upwards or downwards, runs along a channel between the rows (rounded corners) and drops
+// into the other symbol. Every relation between the same two people shares one route,
+// drawn as parallel lanes (a bundle) whose ends are spread along the symbols' edges, so
+// five kinds of abuse between a couple read as five distinct arrows, not one tangle.
+//
+// Candidates (straight with lanes shifted off the partnership line; channel routes at
+// every free height between, above and below the rows, leaving each symbol at its centre
+// or to one side; L-shapes between rows) are scored by what they cross: other people's
+// symbols worst, then family lines (the quality measure `relationCrossings`), labels and
+// years, relation lines routed before, lines they would run alongside, then length and
+// bends. Short pairs are routed first, so they get the direct lines.
 #include "core/genogram_geometry.hpp"
 #include "core/genogram_routes.hpp"
 
@@ -16,15 +23,13 @@ namespace genochron::genogram {
 
 namespace {
 
-constexpr int kSamples = 32;
-constexpr double kBowStepPt = 8;
-constexpr int kBowSteps = 18;
-constexpr double kLanePt = 5;   // between the lines of one bundle
+constexpr double kLanePt = 4.2;      // between the lines of one bundle
+constexpr double kCornerPt = 12;     // radius of a channel route's corners
+constexpr double kTrackPt = 5;       // between candidate channel heights
 
-Point bezier(Point a, Point c, Point b, double t) {
-    double u = 1 - t;
-    return {u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y};
-}
+struct Segment {
+    Point a, b;
+};
 
 // Inside the drawn symbol (square, circle or diamond), grown by `grow` points.
 bool insideSymbol(const PersonBox& p, Point q, double grow) {
@@ -36,16 +41,22 @@ bool insideSymbol(const PersonBox& p, Point q, double grow) {
     return dx + dy <= 1;
 }
 
-// The stretch of a centre-to-centre polyline outside both symbols (ends found by bisection).
+// The stretch of a polyline (starting inside A, ending inside B) outside both symbols;
+// the ends found by bisection on the segment that leaves (enters) the symbol.
 std::vector<Point> clipToSymbols(const std::vector<Point>& pts, const PersonBox& a, double growA, const PersonBox& b,
                                  double growB) {
     const std::size_t n = pts.size();
+    if (n < 2) return {};
     auto inA = [&](Point q) { return insideSymbol(a, q, growA); };
     auto inB = [&](Point q) { return insideSymbol(b, q, growB); };
+    if (!inA(pts.front()) || !inB(pts.back())) return {};   // a lane that misses a symbol
     std::size_t i0 = 0, i1 = n - 1;
     while (i0 + 1 < n && inA(pts[i0 + 1])) ++i0;
     while (i1 > 0 && inB(pts[i1 - 1])) --i1;
-    if (i0 + 1 >= i1) return {};
+    if (i0 + 1 > i1 || i0 + 1 >= n) return {};
+    // The path must not re-enter A after leaving it, nor touch B before its end.
+    for (std::size_t i = i0 + 1; i < i1; ++i)
+        if (inA(pts[i]) || inB(pts[i])) return {};
     auto edge = [](Point in, Point out, auto&& inside) {
         for (int k = 0; k < 30; ++k) {
             Point m{(in.x + out.x) / 2, (in.y + out.y) / 2};
@@ -54,13 +65,15 @@ std::vector<Point> clipToSymbols(const std::vector<Point>& pts, const PersonBox&
         return out;
     };
     std::vector<Point> out;
-    out.push_back(inA(pts[i0]) ? edge(pts[i0], pts[i0 + 1], inA) : pts[i0]);
+    out.push_back(edge(pts[i0], pts[i0 + 1], inA));
     for (std::size_t i = i0 + 1; i < i1; ++i) out.push_back(pts[i]);
-    out.push_back(inB(pts[i1]) ? edge(pts[i1], pts[i1 - 1], inB) : pts[i1]);
+    out.push_back(edge(pts[i1], pts[i1 - 1], inB));
+    if (std::hypot(out.back().x - out.front().x, out.back().y - out.front().y) < 4) return {};
     return out;
 }
 
 std::vector<Point> offsetLine(const std::vector<Point>& pts, double d) {
+    if (d == 0) return pts;
     std::vector<Point> out;
     const std::size_t n = pts.size();
     for (std::size_t i = 0; i < n; ++i) {
@@ -71,9 +84,60 @@ std::vector<Point> offsetLine(const std::vector<Point>& pts, double d) {
     return out;
 }
 
-struct Segment {
-    Point a, b;
-};
+// A corner polyline with each corner replaced by a sampled quadratic curve.
+std::vector<Point> rounded(const std::vector<Point>& c) {
+    if (c.size() < 3) return c;
+    std::vector<Point> out{c.front()};
+    for (std::size_t i = 1; i + 1 < c.size(); ++i) {
+        Point p = c[i - 1], q = c[i], r = c[i + 1];
+        double l1 = std::hypot(q.x - p.x, q.y - p.y), l2 = std::hypot(r.x - q.x, r.y - q.y);
+        double rad = std::min({kCornerPt, l1 / 2, l2 / 2});
+        if (rad < 0.5) {
+            out.push_back(q);
+            continue;
+        }
+        Point s{q.x + (p.x - q.x) / l1 * rad, q.y + (p.y - q.y) / l1 * rad};
+        Point e{q.x + (r.x - q.x) / l2 * rad, q.y + (r.y - q.y) / l2 * rad};
+        constexpr int kSteps = 6;
+        for (int k = 0; k <= kSteps; ++k) {
+            double t = double(k) / kSteps, u = 1 - t;
+            out.push_back({u * u * s.x + 2 * u * t * q.x + t * t * e.x, u * u * s.y + 2 * u * t * q.y + t * t * e.y});
+        }
+    }
+    out.push_back(c.back());
+    return out;
+}
+
+double lengthOf(const std::vector<Point>& p) {
+    double l = 0;
+    for (std::size_t i = 0; i + 1 < p.size(); ++i) l += std::hypot(p[i + 1].x - p[i].x, p[i + 1].y - p[i].y);
+    return l;
+}
+
+Rect boundsOf(const std::vector<Point>& pts) {
+    Rect bb{pts.front().x, pts.front().y, 0, 0};
+    for (auto& p : pts) bb = bb.united({p.x, p.y, 0.01, 0.01});
+    return bb;
+}
+
+bool near(const Segment& s, const Rect& bb) {
+    return !(std::max(s.a.x, s.b.x) < bb.x || std::min(s.a.x, s.b.x) > bb.right() || std::max(s.a.y, s.b.y) < bb.y ||
+             std::min(s.a.y, s.b.y) > bb.bottom());
+}
+
+// How far the segment p-q runs alongside s (nearly parallel, within `gap` points).
+double alongside(Point p, Point q, const Segment& s, double gap) {
+    double len = std::hypot(q.x - p.x, q.y - p.y);
+    double sl = std::hypot(s.b.x - s.a.x, s.b.y - s.a.y);
+    if (len < 0.5 || sl < 0.5) return 0;
+    Point u{(q.x - p.x) / len, (q.y - p.y) / len};
+    if (std::abs(u.x * (s.b.y - s.a.y) - u.y * (s.b.x - s.a.x)) / sl > 0.2) return 0;   // not parallel
+    auto dist = [&](Point r) { return std::abs(u.x * (r.y - p.y) - u.y * (r.x - p.x)); };
+    if (dist(s.a) > gap || dist(s.b) > gap) return 0;
+    double t0 = u.x * (s.a.x - p.x) + u.y * (s.a.y - p.y), t1 = u.x * (s.b.x - p.x) + u.y * (s.b.y - p.y);
+    if (t0 > t1) std::swap(t0, t1);
+    return std::max(0.0, std::min(len, t1) - std::max(0.0, t0));
+}
 
 struct Scorer {
     const Layout& l;
@@ -83,19 +147,21 @@ struct Scorer {
 
     Scorer(const Layout& lay, const std::set<std::pair<std::string, std::string>>& relatedPairs) : l(lay) {
         for (auto& ln : l.lines) {
-            for (std::size_t i = 0; i + 1 < ln.points.size(); ++i) family.push_back({ln.points[i], ln.points[i + 1]});
-            // A couple with relations between them has its label below the line (see the view).
-            if (ln.kind == LineKind::Partnership && !ln.overTop && ln.points.size() == 2 &&
-                !relatedPairs.count(std::minmax(ln.from, ln.to))) {
+            for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
+                if (!geom::samePoint(ln.points[i], ln.points[i + 1])) family.push_back({ln.points[i], ln.points[i + 1]});
+            // A couple with straight relation lines between them has it above their symbols.
+            if (ln.kind == LineKind::Partnership && !ln.overTop && ln.points.size() == 2) {
                 double mx = (ln.points[0].x + ln.points[1].x) / 2, y = ln.points[0].y;
-                notes.push_back({mx - 22, y - 25, 44, 19});
+                if (!relatedPairs.count(std::minmax(ln.from, ln.to)))
+                    notes.push_back({mx - 22, y - 25, 44, 19});
+                else
+                    notes.push_back({mx - 22, y - kSymbolPt / 2 - 21, 44, 19});
             }
         }
     }
 
     double cost(const std::vector<Point>& pts, int pa, int pb) const {
-        Rect bb{pts.front().x, pts.front().y, 0, 0};
-        for (auto& p : pts) bb = bb.united({p.x, p.y, 0.01, 0.01});
+        const Rect bb = boundsOf(pts).inflated(3);
         double c = 0;
         auto hits = [&](const Rect& r) {
             for (std::size_t i = 0; i + 1 < pts.size(); ++i)
@@ -108,29 +174,32 @@ struct Scorer {
             Rect sym = p.box.inflated(3);
             Rect label{ctr.x - kLabelSlotWPt / 2 + 6, p.box.bottom() + 2, kLabelSlotWPt - 12, kLabelSlotHPt - 6};
             Rect years{ctr.x - 26, p.box.y - kYearSlotHPt, 52, kYearSlotHPt - 1};
-            if (!sym.united(label).united(years).intersects(bb.inflated(1))) continue;
-            if (int(k) != pa && int(k) != pb && hits(sym)) c += 100;
-            if (hits(label)) c += 12;
-            if (hits(years)) c += 4;
+            if (!sym.united(label).united(years).intersects(bb)) continue;
+            if (int(k) != pa && int(k) != pb && hits(sym)) c += 200;
+            if (hits(label)) c += 14;
+            if (hits(years)) c += 3;
         }
         for (auto& r : notes)
             if (r.intersects(bb) && hits(r)) c += 12;
-        auto crossings = [&](const std::vector<Segment>& segs) {
-            int n = 0;
-            for (auto& s : segs) {
-                if (std::max(s.a.x, s.b.x) < bb.x || std::min(s.a.x, s.b.x) > bb.right() ||
-                    std::max(s.a.y, s.b.y) < bb.y || std::min(s.a.y, s.b.y) > bb.bottom())
-                    continue;
-                for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
-                    auto m = geom::meet(pts[i], pts[i + 1], s.a, s.b);
-                    if (m == geom::Meet::Cross || m == geom::Meet::Overlap) ++n;
-                }
+        for (auto& s : family) {
+            if (!near(s, bb)) continue;
+            c += 25 * geom::relationCrossings(pts, s.a, s.b);
+            for (std::size_t i = 0; i + 1 < pts.size(); ++i) c += 0.6 * alongside(pts[i], pts[i + 1], s, 3.5);
+        }
+        for (auto& s : relations) {
+            if (!near(s, bb)) continue;
+            for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+                auto m = geom::meet(pts[i], pts[i + 1], s.a, s.b);
+                if (m == geom::Meet::Cross) c += 6;
+                c += 0.8 * alongside(pts[i], pts[i + 1], s, 3.5);
             }
-            return n;
-        };
-        c += 3 * crossings(family) + 2 * crossings(relations);
+        }
         return c;
     }
+};
+
+struct Row {
+    double top = 1e18, bottom = -1e18;   // symbols
 };
 
 }  // namespace
@@ -155,48 +224,116 @@ void routeRelations(const Case& c, Layout& l) {
         bundles[it->second].relations.push_back(int(ri));
         related.insert(std::minmax(r.from, r.to));
     }
+    if (bundles.empty()) return;
     auto grow = [&](const PersonBox& p) {
         const Person* person = c.person(p.id);
         return person && person->index ? 5.5 : 2.0;   // outside the index person's double outline
     };
+
+    // Rows of symbols, and the heights a channel route may run at: between one row's
+    // labels and the next row's years, above the top row and below the bottom one.
+    std::map<int, Row> rows;
+    for (auto& p : l.people) {
+        Row& r = rows[p.generation];
+        r.top = std::min(r.top, p.box.y);
+        r.bottom = std::max(r.bottom, p.box.bottom());
+    }
+    std::vector<double> tracks;
+    {
+        std::vector<Row> rs;
+        for (auto& [g, r] : rows) rs.push_back(r);
+        std::sort(rs.begin(), rs.end(), [](const Row& x, const Row& y) { return x.top < y.top; });
+        for (int k = 0; k < 4; ++k) tracks.push_back(rs.front().top - kYearSlotHPt - 6 - k * kTrackPt);
+        for (std::size_t i = 0; i + 1 < rs.size(); ++i) {
+            double lo = rs[i].bottom + kLabelSlotHPt + 3, hi = rs[i + 1].top - kYearSlotHPt - 5;
+            for (double y = lo; y <= hi; y += kTrackPt) tracks.push_back(y);
+            // Rows packed closer than their labels: still try just below the symbols' row.
+            if (lo > hi) tracks.push_back((rs[i].bottom + rs[i + 1].top) / 2);
+        }
+        for (int k = 0; k < 4; ++k) tracks.push_back(rs.back().bottom + kLabelSlotHPt + 6 + k * kTrackPt);
+    }
+
+    // Short pairs first: they get the direct lines.
+    std::vector<std::size_t> order(bundles.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto dist = [&](const Bundle& b) {
+        Point p = l.people[b.pa].centre(), q = l.people[b.pb].centre();
+        return std::hypot(p.x - q.x, p.y - q.y);
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return dist(bundles[x]) < dist(bundles[y]); });
+
     Scorer scorer(l, related);
     std::vector<Line> routed;
-    for (const auto& bd : bundles) {
+    for (std::size_t bi : order) {
+        const Bundle& bd = bundles[bi];
         const PersonBox& A = l.people[bd.pa];
         const PersonBox& B = l.people[bd.pb];
+        const double gA = grow(A), gB = grow(B);
         Point a = A.centre(), b = B.centre();
-        double len = std::hypot(b.x - a.x, b.y - a.y);
-        if (len < 1) continue;
-        Point n{-(b.y - a.y) / len, (b.x - a.x) / len};
+        if (std::hypot(b.x - a.x, b.y - a.y) < 1) continue;
         const int lanes = int(bd.relations.size());
-        const double half = (lanes - 1) * kLanePt / 2;
+        // Lanes closer together in a big bundle, so a straight one still fits beside a
+        // partnership line within the symbols' height.
+        const double lanePt = lanes > 1 ? std::clamp(15.5 / (lanes - 1), 3.4, kLanePt) : kLanePt;
+        const double half = (lanes - 1) * lanePt / 2;
+
         double bestCost = 1e18;
-        std::vector<Point> best;
-        for (int k = 1; k <= kBowSteps; ++k)
-            for (int sign : {1, -1}) {
-                double bow = sign * (k * kBowStepPt + half);
-                // The curve's apex sits `bow` from the chord: the control point twice that.
-                Point ctl{(a.x + b.x) / 2 + n.x * 2 * bow, (a.y + b.y) / 2 + n.y * 2 * bow};
-                std::vector<Point> full;
-                for (int s = 0; s <= kSamples; ++s) full.push_back(bezier(a, ctl, b, double(s) / kSamples));
-                double cost = std::abs(bow) * 0.3;
-                bool ok = true;
-                for (double off : {0.0, -half, half}) {
-                    if (off != 0 && half == 0) continue;
-                    auto lane = clipToSymbols(off == 0 ? full : offsetLine(full, off), A, grow(A), B, grow(B));
-                    if (lane.size() < 2) { ok = false; break; }
-                    cost += scorer.cost(lane, bd.pa, bd.pb);
+        std::vector<std::vector<Point>> best;
+        // Lanes of one candidate path: offsets `shift + k*lane - half`, each clipped to the symbols.
+        auto consider = [&](const std::vector<Point>& corners, double shift, double extra) {
+            std::vector<Point> path = rounded(corners);
+            std::vector<std::vector<Point>> ls;
+            double cost = extra + 0.03 * lengthOf(path) + 4.0 * double(corners.size() - 2) + 0.3 * std::abs(shift);
+            for (int k = 0; k < lanes; ++k) {
+                auto lane = clipToSymbols(offsetLine(path, shift + k * lanePt - half), A, gA, B, gB);
+                if (lane.size() < 2) return;
+                cost += scorer.cost(lane, bd.pa, bd.pb);
+                if (cost >= bestCost) return;
+                ls.push_back(std::move(lane));
+            }
+            // Lanes of one bundle must not cross one another (a lane on a tight corner can).
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = std::move(ls);
+            }
+        };
+        // Straight, with the bundle shifted to either side (off a partnership line).
+        const double maxShift = std::max(0.0, std::min(A.box.h, B.box.h) / 2 + 0.5 - half);
+        for (double s = 0;; s += lanePt / 2) {
+            s = std::min(s, maxShift);
+            consider({a, b}, s, 0);
+            if (s > 0) consider({a, b}, -s, 0);
+            if (s >= maxShift) break;
+        }
+        // Channel routes: up or down out of A, along a track, into B; leaving at the centre
+        // or to either side of it.
+        const double lo = std::min(A.box.y, B.box.y) - 130, hi = std::max(A.box.bottom(), B.box.bottom()) + 130;
+        const double offs[] = {0, -9, 9};
+        for (double y : tracks) {
+            if (y < lo || y > hi) continue;
+            for (double ea : offs)
+                for (double eb : offs) {
+                    double xa = a.x + ea, xb = b.x + eb;
+                    if (std::abs(xb - xa) < 2 * kCornerPt) continue;
+                    consider({{xa, a.y}, {xa, y}, {xb, y}, {xb, b.y}}, 0, 0);
                 }
-                if (ok && cost < bestCost) {
-                    bestCost = cost;
-                    best = std::move(full);
-                }
+        }
+        // L-shapes between rows: across from one symbol's side, then up or down into the other.
+        if (std::abs(a.y - b.y) > 1)
+            for (int flip = 0; flip < 2; ++flip) {
+                Point p = flip ? b : a, q = flip ? a : b;
+                for (double ey : {-8.0, 0.0, 8.0})
+                    for (double eq : offs) {
+                        std::vector<Point> cs{{p.x, p.y + ey}, {q.x + eq, p.y + ey}, {q.x + eq, q.y}};
+                        if (flip) std::reverse(cs.begin(), cs.end());
+                        consider(cs, 0, 0);
+                    }
             }
         if (best.empty()) continue;
         for (int k = 0; k < lanes; ++k) {
             int ri = bd.relations[k];
-            auto lane = clipToSymbols(offsetLine(best, k * kLanePt - half), A, grow(A), B, grow(B));
-            if (lane.size() < 2) continue;
+            auto lane = std::move(best[k]);
             for (std::size_t i = 0; i + 1 < lane.size(); ++i) scorer.relations.push_back({lane[i], lane[i + 1]});
             const auto& r = c.relations[ri];
             if (r.from != A.id) std::reverse(lane.begin(), lane.end());   // from `from` to `to`

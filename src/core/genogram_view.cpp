@@ -195,13 +195,24 @@ void drawPartnershipLabel(Scene& s, const Layout& l, const Line& ln, const Union
                 FontWeight::Normal, pal.paper);
         return;
     }
-    double above = 0, below = 0;
+    double above = 0, below = 0, top = y;
     for (auto& r : l.lines)
         if (r.kind == LineKind::Relation &&
             ((r.from == ln.from && r.to == ln.to) || (r.from == ln.to && r.to == ln.from)))
-            for (auto& p : r.points) (p.y < y ? above : below) += 1;
+            for (auto& p : r.points) {
+                (p.y < y ? above : below) += 1;
+                top = std::min(top, p.y);
+            }
     const double mx = (ln.points.front().x + ln.points.back().x) / 2;
-    if (above <= below) {
+    double half = kSymbolPt / 2;
+    for (auto& p : l.people)
+        if (p.id == ln.from || p.id == ln.to) half = std::min(half, p.box.h / 2);
+    if (above > 0 && top >= y - half - 1) {
+        // Straight relation lines between the couple, above their line: the years go
+        // above the symbols, in the gap between the two.
+        addText(s, label, {mx, y - half - 2}, kSmallPt, HAlign::Center, VAlign::Bottom, pal.muted, id, 0, false,
+                FontWeight::Normal, pal.paper);
+    } else if (above <= below) {
         addText(s, label, {mx, y - 7}, kSmallPt, HAlign::Center, VAlign::Bottom, pal.muted, id, 0, false, FontWeight::Normal,
                 pal.paper);
     } else if (!u.children.empty()) {
