@@ -13,11 +13,49 @@ namespace genochron::chron {
 // ---------------------------------------------------------------- [SECTION] measuring
 
 TextExtent measureCached(const std::string& text, const TextStyle& st, double maxWidth) {
-    // Only short strings repeat (dates, agency names, labels); long free text is unique,
-    // so caching it would only grow memory on a 20,000-event chronology.
-    if (text.size() > 96) return measureText(text, st.sizePt, st.weight, st.italic, maxWidth);
-    static std::unordered_map<std::string, TextExtent> cache;
-    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", text, st.sizePt, int(st.weight), st.italic, maxWidth);
+    // Short strings repeat (dates, agency names, labels) and are keyed by their text. Long
+    // free text is unique but measured more than once (paginating, then drawing the cell),
+    // so it is keyed by a 64-bit hash of its text and length: a few bytes per paragraph,
+    // not a copy of every paragraph of a 20,000-event chronology.
+    struct Key {
+        std::size_t hash, length;
+        double size, maxWidth;
+        int style;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const {
+            std::size_t h = k.hash ^ (k.length * 0x9E3779B97F4A7C15ull);
+            h ^= std::hash<double>{}(k.size) + 0x9E3779B9 + (h << 6) + (h >> 2);
+            h ^= std::hash<double>{}(k.maxWidth) + 0x9E3779B9 + (h << 6) + (h >> 2);
+            return h ^ std::size_t(k.style);
+        }
+    };
+    const int style = int(st.weight) * 2 + (st.italic ? 1 : 0);
+    if (text.size() > 96) {
+        static std::unordered_map<Key, TextExtent, KeyHash> longCache;
+        Key k{std::hash<std::string>{}(text), text.size(), st.sizePt, maxWidth, style};
+        auto it = longCache.find(k);
+        if (it != longCache.end()) return it->second;
+        if (longCache.size() > 400000) longCache.clear();
+        TextExtent e = measureText(text, st.sizePt, st.weight, st.italic, maxWidth);
+        longCache.emplace(k, e);
+        return e;
+    }
+    // Short text: the text itself is the key (no formatting of a key string per call).
+    struct ShortKey {
+        std::string text;
+        double size, maxWidth;
+        int style;
+        bool operator==(const ShortKey&) const = default;
+    };
+    struct ShortHash {
+        std::size_t operator()(const ShortKey& k) const {
+            return KeyHash{}(Key{std::hash<std::string>{}(k.text), k.text.size(), k.size, k.maxWidth, k.style});
+        }
+    };
+    static std::unordered_map<ShortKey, TextExtent, ShortHash> cache;
+    ShortKey key{text, st.sizePt, maxWidth, style};
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     if (cache.size() > 200000) cache.clear();
