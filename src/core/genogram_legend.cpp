@@ -57,6 +57,7 @@ std::string legendLabel(LegendItem i, bool anonymised) {
     case LegendItem::ChildFoster: return "Foster child";
     case LegendItem::ChildStep: return "Stepchild";
     case LegendItem::Household: return "Household at the review date";
+    case LegendItem::HouseholdAround: return "Household whose outline also takes in others";
     case LegendItem::RelClose: return "Close";
     case LegendItem::RelFused: return "Fused";
     case LegendItem::RelDistant: return "Distant";
@@ -75,6 +76,9 @@ std::string legendLabel(LegendItem i, bool anonymised) {
 namespace {
 
 constexpr double kRowHPt = 18;
+constexpr double kTallRowHPt = 32;   // the years sample: years above a symbol
+
+double rowHeight(LegendItem i) { return i == LegendItem::Years ? kTallRowHPt : kRowHPt; }
 constexpr double kSampleWPt = 40;
 constexpr double kTextPt = 8;
 const std::string kLegendId = "legend";
@@ -113,20 +117,25 @@ void drawSample(Scene& s, LegendItem i, const Rect& r, const Palette& pal) {
     case LegendItem::Index: sp.sex = Sex::Female; sp.index = true; drawSymbol(s, sp, small, pal, kLegendId); break;
     case LegendItem::Deceased: sp.sex = Sex::Male; sp.deceased = true; drawSymbol(s, sp, sym, pal, kLegendId); break;
     case LegendItem::Years: {
+        // As in the figure, at the figure's sizes: years over the symbol's corners, age inside.
         sp.sex = Sex::Male;
-        Rect b{cx - 6, r.bottom() - 13, 12, 12};
+        Rect b{cx - 8, r.bottom() - 18, 16, 16};
         drawSymbol(s, sp, b, pal, kLegendId);
-        for (auto [x, al, txt] : {std::tuple{cx - 1, HAlign::Right, "1950"}, std::tuple{cx + 1, HAlign::Left, "2020"}}) {
+        auto text = [&](const char* txt, Point at, HAlign al, VAlign va, double size, FontWeight w, const Color& col) {
             TextItem t;
             t.text = txt;
-            t.at = {x, b.y - 0.5};
-            t.sizePt = 5.5;
+            t.at = at;
+            t.sizePt = size;
             t.halign = al;
-            t.valign = VAlign::Bottom;
-            t.color = pal.muted;
+            t.valign = va;
+            t.weight = w;
+            t.color = col;
             t.modelId = kLegendId;
             s.text(std::move(t));
-        }
+        };
+        text("1950", {cx - 1.5, b.y - 1}, HAlign::Right, VAlign::Bottom, 7, FontWeight::Normal, pal.muted);
+        text("2020", {cx + 1.5, b.y - 1}, HAlign::Left, VAlign::Bottom, 7, FontWeight::Normal, pal.muted);
+        text("70", {cx, b.y + b.h / 2}, HAlign::Center, VAlign::Middle, 7, FontWeight::Bold, pal.ink);
         break;
     }
     case LegendItem::Pregnancy: sp.pregnancy = Pregnancy::Pregnancy; drawSymbol(s, sp, small, pal, kLegendId); break;
@@ -172,10 +181,12 @@ void drawSample(Scene& s, LegendItem i, const Rect& r, const Palette& pal) {
     case LegendItem::ChildAdopted: child(Parentage::Adoptive); break;
     case LegendItem::ChildFoster: child(Parentage::Foster); break;
     case LegendItem::ChildStep: child(Parentage::Step); break;
-    case LegendItem::Household: {
+    case LegendItem::Household:
+    case LegendItem::HouseholdAround: {
         Paint p;
         p.stroke = pal.household;
         p.lineWidth = 1.2;
+        if (i == LegendItem::HouseholdAround) p.dash = {5, 3};
         s.add(Path::roundedRect(r.inflated(-3), 5), p, kLegendId);
         break;
     }
@@ -195,7 +206,7 @@ Rect drawLegend(Scene& s, const LegendUse& use, Point topLeft, double maxHeightP
     static const Section kSections[] = {
         {"People", LegendItem::Male, LegendItem::IdenticalTwins},
         {"Health", LegendItem::SubstanceMisuse, LegendItem::SuspectedMisuse},
-        {"Couples and children", LegendItem::Married, LegendItem::Household},
+        {"Couples and children", LegendItem::Married, LegendItem::HouseholdAround},
         {"Relationships", LegendItem::RelClose, LegendItem::RelStalking},
     };
     const double pad = 8, headH = 18, sectionH = 15, colGap = 14;
@@ -212,7 +223,8 @@ Rect drawLegend(Scene& s, const LegendUse& use, Point topLeft, double maxHeightP
         for (auto i : use.items)
             if (i >= sec.first && i <= sec.last) rows.push_back({false, legendLabel(i, use.anonymised), i});
         if (rows.empty()) continue;
-        double h = sectionH + kRowHPt * double(rows.size());
+        double h = sectionH;
+        for (auto& r : rows) h += rowHeight(r.item);
         if (used > 0 && used + h > room) {
             columns.emplace_back();
             used = 0;
@@ -259,9 +271,12 @@ Rect drawLegend(Scene& s, const LegendUse& use, Point topLeft, double maxHeightP
                 y += sectionH;
                 continue;
             }
-            drawSample(s, r.item, {x, y, kSampleWPt, kRowHPt}, pal);
-            text(r.text, {x + kSampleWPt + 6, y + kRowHPt / 2}, kTextPt, FontWeight::Normal, VAlign::Middle, pal.ink);
-            y += kRowHPt;
+            const double rh = rowHeight(r.item);
+            drawSample(s, r.item, {x, y, kSampleWPt, rh}, pal);
+            // Beside the symbol (the years sample's symbol sits at the bottom of its row).
+            const double ty = r.item == LegendItem::Years ? y + rh - 10 : y + rh / 2;
+            text(r.text, {x + kSampleWPt + 6, ty}, kTextPt, FontWeight::Normal, VAlign::Middle, pal.ink);
+            y += rh;
         }
         x += colW[ci] + colGap;
     }

@@ -417,7 +417,18 @@ void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const
         break;
     }
     case RelationKind::Cutoff: {
-        double g0 = total * 0.5 - 6, g1 = total * 0.5 + 6;
+        // The gap in the middle of the line, or of its longest straight stretch (a route
+        // with corners), so the bars never sit on a bend.
+        double mid = total * 0.5, acc = 0, longest = 0;
+        for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+            double seg = std::hypot(pts[i + 1].x - pts[i].x, pts[i + 1].y - pts[i].y);
+            if (seg > longest && seg >= 30 && pts.size() > 2) {
+                longest = seg;
+                mid = acc + seg / 2;
+            }
+            acc += seg;
+        }
+        double g0 = mid - 6, g1 = mid + 6;
         stroke(slice(pts, 0, g0), 1.2);
         stroke(slice(pts, g1, total), 1.2);
         for (double at : {g0, g1}) {
@@ -428,7 +439,20 @@ void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const
     }
     case RelationKind::PhysicalAbuse: stroke(shaft(), 2.2); arrowHead(s, pts, c, id); break;
     case RelationKind::EmotionalAbuse: stroke(shaft(), 1.6, {6, 3}); arrowHead(s, pts, c, id); break;
-    case RelationKind::SexualAbuse: stroke(shaft(), 1.6, {8, 2.5, 1.5, 2.5}); arrowHead(s, pts, c, id); break;
+    case RelationKind::SexualAbuse: {
+        // A thin line strung with beads: distinct from every dashed kind in greyscale too.
+        auto sh = shaft();
+        stroke(sh, 1.0);
+        const double l = lengthOf(sh);
+        for (double at = 5; at < l - 6; at += 6.5) {
+            Paint dot;
+            dot.fill = c;
+            Point q = pointAt(sh, at).first;
+            s.add(Path::ellipse({q.x - 1.7, q.y - 1.7, 3.4, 3.4}), dot, id);
+        }
+        arrowHead(s, pts, c, id);
+        break;
+    }
     case RelationKind::FinancialAbuse: stroke(shaft(), 1.5, {7, 2, 1.5, 2, 1.5, 2}); arrowHead(s, pts, c, id); break;
     case RelationKind::Stalking: stroke(shaft(), 2.0, {0.1, 3.2}, true); arrowHead(s, pts, c, id); break;
     case RelationKind::CoerciveControl: {

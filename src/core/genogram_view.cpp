@@ -6,6 +6,7 @@
 // [SECTION] family lines
 // [SECTION] people and their labels
 // [SECTION] the figure
+#include "core/cairo_painter.hpp"
 #include "core/diagnostics.hpp"
 #include "core/genogram_layout.hpp"
 #include "core/genogram_legend.hpp"
@@ -148,7 +149,7 @@ void drawHouseholds(Scene& s, const Case& c, const Layout& l, const Palette& pal
         s.add(Path::roundedRect(outline, 10), p, "household:" + h->id);
         addText(s, h->label, {outline.x + 8, outline.bottom() - 2}, kSmallPt, HAlign::Left, VAlign::Bottom,
                 pal.household, "household:" + h->id, 0, true);
-        use.add(LegendItem::Household);
+        use.add(strangers ? LegendItem::HouseholdAround : LegendItem::Household);
     }
 }
 
@@ -418,7 +419,31 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
     double contentW = std::max(l.bbox.w, measureText(title, 15, FontWeight::Bold).widthPt);
     double contentBottom = top + std::max(l.bbox.h, 20.0);
     Rect legend{kMarginPt + contentW, top, 0, 0};
-    if (opt.legend) legend = drawLegend(s, use, {kMarginPt + contentW + 28, top}, std::max(l.bbox.h, 260.0), pal);
+    if (opt.legend) {
+        // The key beside the figure; on a paper page, below it instead when that lets the
+        // figure be drawn larger (a wide family on a portrait page).
+        Scene side, below;
+        Rect rs = drawLegend(side, use, {kMarginPt + contentW + 28, top}, std::max(l.bbox.h, 260.0), pal);
+        legend = rs;
+        if (opt.page.size != PageSpec::Size::Fit) {
+            Rect rb = drawLegend(below, use, {kMarginPt, contentBottom + 20}, 150, pal);
+            auto scaleFor = [&](double w, double h) {
+                Scene probe;
+                probe.widthPt = w;
+                probe.heightPt = h;
+                auto [pw, ph] = opt.page.pagePt(probe);
+                return std::min((pw - 2 * opt.page.marginPt) / w, (ph - 2 * opt.page.marginPt) / h);
+            };
+            double sideScale = scaleFor(std::max(kMarginPt + contentW, rs.right()) + kMarginPt,
+                                        std::max(contentBottom, rs.bottom()) + kMarginPt);
+            double belowScale = scaleFor(std::max(kMarginPt + contentW, rb.right()) + kMarginPt, rb.bottom() + kMarginPt);
+            if (belowScale > sideScale * 1.05) {
+                legend = rb;
+                side = std::move(below);
+            }
+        }
+        for (auto& item : side.items) s.items.push_back(std::move(item));
+    }
     s.widthPt = std::ceil(std::max(kMarginPt + contentW, legend.right()) + kMarginPt);
     s.heightPt = std::ceil(std::max(contentBottom, legend.bottom()) + kMarginPt);
     s.background = pal.paper;
