@@ -2,6 +2,8 @@
 #include "test_timeline_support.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
+#include <set>
 #include <regex>
 
 using namespace genochron;
@@ -278,4 +280,81 @@ TEST_CASE("an anonymised case draws only what it holds", "[timeline]") {
     }
     // The anonymised case drops the reference date (the date of death): no line is drawn.
     if (!anon.data().info.referenceDate) CHECK_FALSE(hasTextContaining(d.pages[0], "Reference date"));
+}
+
+// ---- printed pages: legible on A4 and A3
+
+namespace {
+
+// The scale a page is printed at (the painter and the report pack fit it inside the margins).
+double printScale(const Scene& s, const PageSpec& ps) {
+    auto [pw, ph] = ps.pagePt(s);
+    return std::min({(pw - 2 * ps.marginPt) / s.widthPt, (ph - 2 * ps.marginPt) / s.heightPt, 1.6});
+}
+
+}  // namespace
+
+TEST_CASE("on A4 and A3 pages the timeline's text prints at 6 pt or more, every lane and MO on some page", "[timeline]") {
+    auto res = loadCaseFile(std::string(GENOCHRON_SOURCE_DIR) + "/samples/ashford-dhr.yaml");
+    REQUIRE(res.ok());
+    const Case& c = *res.model;
+    auto numbers = c.missedOpportunityNumbers();
+    for (auto size : {PageSpec::Size::A4, PageSpec::Size::A3})
+        for (bool landscape : {true, false}) {
+            CAPTURE(int(size), landscape);
+            ViewOptions opt;
+            opt.page.size = size;
+            opt.page.landscape = landscape;
+            Document d = buildTimelineView(ViewCase::named(c), opt);
+            REQUIRE(!d.pages.empty());
+            std::set<std::string> all;
+            for (auto& page : d.pages) {
+                const double k = printScale(page, opt.page);
+                CHECK(k * timeline::kLabelSizePt >= 6.0 - 1e-9);
+                // Laid out for the page: its width fills the page, never shrunk sideways further.
+                auto [pw, ph] = opt.page.pagePt(page);
+                CHECK(page.widthPt * k == Approx(pw - 2 * opt.page.marginPt).epsilon(0.01));
+                CHECK(page.heightPt * k <= ph - 2 * opt.page.marginPt + 0.01);
+                for (auto* t : texts(page)) all.insert(t->text);
+            }
+            for (auto& [id, n] : numbers) CHECK(all.count("MO" + std::to_string(n)) == 1);
+            for (auto& a : c.agencies) {
+                bool named = false;
+                for (auto& t : all) named = named || t.find(a.name.substr(0, 12)) == 0;
+                if (!a.name.empty()) CHECK(named);
+            }
+            if (d.pages.size() > 1) {
+                // Each page of lanes repeats the title and the time axis, and says which page it is.
+                for (std::size_t p = 0; p < d.pages.size(); ++p)
+                    CHECK((hasTextContaining(d.pages[p], fmt::format("page {} of {}", p + 1, d.pages.size())) ||
+                           hasText(d.pages[p], "Key to the multi-agency timeline")));
+            }
+        }
+}
+
+TEST_CASE("with page fit the timeline keeps the figure's own size: one page, 1100 pt wide", "[timeline]") {
+    auto res = loadCaseFile(std::string(GENOCHRON_SOURCE_DIR) + "/samples/ashford-dhr.yaml");
+    REQUIRE(res.ok());
+    Document d = buildTimelineView(ViewCase::named(*res.model), {});
+    REQUIRE(d.pages.size() == 1);
+    CHECK(d.pages[0].widthPt == timeline::kFigureWidthPt);
+}
+
+TEST_CASE("a timeline split over pages draws each lane's events on one page only", "[timeline]") {
+    CaseBuilder b;
+    for (int a = 0; a < 20; ++a) {
+        b.agency("a" + std::to_string(a), "Agency number " + std::to_string(a), AgencyKind::Health);
+        b.event("e" + std::to_string(a), "2019-0" + std::to_string(1 + a % 9) + "-10", "a" + std::to_string(a));
+    }
+    b.c.events[3].sharedWith = {"a17"};   // an arrow from page 1 to a later page
+    ViewOptions opt;
+    opt.page.size = PageSpec::Size::A4;
+    opt.page.landscape = true;
+    Document d = buildTimelineView(ViewCase::named(b.c), opt);
+    REQUIRE(d.pages.size() >= 2);
+    for (int a = 0; a < 20; ++a) {
+        int pages = 0;
+        for (auto& p : d.pages) pages += !shapesFor(p, "e" + std::to_string(a)).empty();
+        CHECK(pages == (a == 3 ? 2 : 1));   // e3's arrow to a17 shows on both ends' pages
+    }
 }

@@ -42,6 +42,9 @@ void drawSharing(MarkPainter& mp, const TimelineLayout& lay) {
         std::vector<double> lastX(lanes, -1e9);
         auto drawFor = [&](const Mark& m) {
             auto to = receivingLanes(lay, m, int(l));
+            // On a page that shows only some lanes: arrows from or to a lane shown here.
+            if (!lay.shown(l) && std::none_of(to.begin(), to.end(), [&](int r) { return lay.shown(std::size_t(r)); }))
+                return;
             to.erase(std::remove_if(to.begin(), to.end(), [&](int r) { return m.x - lastX[std::size_t(r)] < kArrowGapPt; }),
                      to.end());
             if (to.empty()) return;
@@ -311,7 +314,8 @@ void drawLaneContents(Scene& scene, const TimelineLayout& lay, const Palette& pa
     const double left = lay.plotLeft - 12, right = lay.undatedBin ? lay.binRight : lay.plotRight + 30;
     scene.items.emplace_back(ClipPush{{left, lay.lanesTop, right - left, lay.lanesBottom - lay.lanesTop}});
     drawSharing(mp, lay);
-    for (std::size_t l = 0; l < lay.data.lanes.size(); ++l) LaneDrawer(mp, lay, int(l)).run();
+    for (std::size_t l = 0; l < lay.data.lanes.size(); ++l)
+        if (lay.shown(l)) LaneDrawer(mp, lay, int(l)).run();
     scene.items.emplace_back(ClipPop{});
 }
 

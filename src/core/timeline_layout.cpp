@@ -46,16 +46,21 @@ void layoutUndated(TimelineLayout& lay, std::size_t lane, std::size_t begin, std
 }  // namespace
 
 TimelineLayout layoutTimeline(const Case& c, const ViewOptions& opt) {
+    return layoutTimeline(c, opt, kFigureWidthPt, kMarginPt);
+}
+
+TimelineLayout layoutTimeline(const Case& c, const ViewOptions& opt, double widthPt, double marginPt) {
     TimelineLayout lay;
     lay.data = collectTimeline(c, opt);
     TimelineData& d = lay.data;
 
-    lay.widthPt = kFigureWidthPt;
-    lay.plotLeft = kMarginPt + kHeaderWidthPt + 14;
+    lay.widthPt = widthPt;
+    lay.margin = marginPt;
+    lay.plotLeft = marginPt + kHeaderWidthPt + 14;
     lay.undatedBin = d.anyUndated;
-    lay.binRight = lay.widthPt - kMarginPt;
+    lay.binRight = lay.widthPt - marginPt;
     lay.binLeft = lay.binRight - kUndatedWidthPt;
-    lay.plotRight = lay.undatedBin ? lay.binLeft - 16 : lay.widthPt - kMarginPt - 6;
+    lay.plotRight = std::max(lay.plotLeft + 40, lay.undatedBin ? lay.binLeft - 16 : lay.widthPt - marginPt - 6);
 
     // What must stay on an ordinary stretch of axis: every dated event, and the reference
     // date and scope edges (a marked line inside a break would say nothing).

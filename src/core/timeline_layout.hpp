@@ -27,12 +27,20 @@ struct TimelineLayout {
     bool undatedBin = false;
     double binLeft = 0, binRight = 0;      // the "Undated" bin
     double lanesTop = 0, lanesBottom = 0;  // set with the lanes' topPt by the view
+    double margin = kMarginPt;             // around the figure (less on a page: the page has margins)
+    // The lanes drawn on this page, [shownBegin, shownEnd): a timeline split over printed
+    // pages draws some lanes per page; the others sit outside the lane area, so sharing
+    // arrows to them leave the area, cut at its edge.
+    std::size_t shownBegin = 0, shownEnd = std::size_t(-1);
+    bool shown(std::size_t lane) const { return lane >= shownBegin && lane < shownEnd; }
 
     double markerY(int lane) const { return data.lanes[std::size_t(lane)].topPt + kMarkerYPt; }
 };
 
-// Filters, lanes, axis and folds for a case (no scene, no lane heights yet).
+// Filters, lanes, axis and folds for a case (no scene, no lane heights yet), for a figure
+// kFigureWidthPt wide with kMarginPt margins, or as wide as asked.
 TimelineLayout layoutTimeline(const Case& c, const ViewOptions& opt);
+TimelineLayout layoutTimeline(const Case& c, const ViewOptions& opt, double widthPt, double marginPt);
 
 // Provenance of a lane's marks.
 Provenance provenanceOf(const Lane& l);

@@ -76,13 +76,15 @@ std::string quietLabel(double days) {
 
 struct Frame {
     double titleY = 0, stripY = 0, axisY = 0, bottomAxisY = 0, legendY = 0;
-    struct BandBox { Band band; double top, headerBottom, bottom; };
+    struct BandBox { Band band; double top, headerBottom, bottom; bool continued = false; };
     std::vector<BandBox> bands;
 };
 
-Frame layoutVertical(TimelineLayout& lay, bool hasSubtitle2) {
+// Lanes [begin, end) placed under the title, strip and axis; the other lanes (drawn on
+// other pages) sit outside the lane area, above or below it.
+Frame layoutVertical(TimelineLayout& lay, bool hasSubtitle2, std::size_t begin, std::size_t end) {
     Frame f;
-    double y = kMarginPt;
+    double y = lay.margin;
     f.titleY = y;
     y += kTitleSizePt + 6 + 12 + (hasSubtitle2 ? 11 : 0) + 6;
     f.stripY = y;
@@ -91,31 +93,48 @@ Frame layoutVertical(TimelineLayout& lay, bool hasSubtitle2) {
     y += kAxisPt;
     lay.lanesTop = y;
     auto& lanes = lay.data.lanes;
-    std::size_t i = 0;
-    while (i < lanes.size()) {
+    end = std::min(end, lanes.size());
+    lay.shownBegin = begin;
+    lay.shownEnd = end;
+    std::size_t i = begin;
+    while (i < end) {
         Band band = lanes[i].band;
-        Frame::BandBox box{band, y, y + kBandHeaderPt, 0};
+        Frame::BandBox box{band, y, y + kBandHeaderPt, 0, i > 0 && i == begin && lanes[i - 1].band == band};
         y += kBandHeaderPt;
-        for (; i < lanes.size() && lanes[i].band == band; ++i) {
+        for (; i < end && lanes[i].band == band; ++i) {
             lanes[i].topPt = y;
             y += kLaneHeightPt;
         }
         box.bottom = y;
         f.bands.push_back(box);
-        if (i < lanes.size()) y += kBandGapPt;
+        if (i < end) y += kBandGapPt;
     }
     if (lanes.empty()) y += 60;   // room for "no events" message
     lay.lanesBottom = y;
+    for (std::size_t l = 0; l < lanes.size(); ++l) {
+        if (l < begin) lanes[l].topPt = lay.lanesTop - 400;
+        else if (l >= end) lanes[l].topPt = lay.lanesBottom + 400;
+    }
     f.bottomAxisY = y;
     y += kBottomAxisPt;
     f.legendY = y;
     return f;
 }
 
+// The height of the lanes [begin, end) with their band headers.
+double lanesHeight(const std::vector<Lane>& lanes, std::size_t begin, std::size_t end) {
+    double h = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (i == begin || lanes[i - 1].band != lanes[i].band) h += (i == begin ? 0 : kBandGapPt) + kBandHeaderPt;
+        h += kLaneHeightPt;
+    }
+    return h;
+}
+
 // ---------------------------------------------------------------- [SECTION] backdrop
 
 void drawBackdrop(Scene& sc, const TimelineLayout& lay, const Frame& f, const Palette& pal, GlyphUse& use) {
-    const double left = kMarginPt, right = lay.widthPt - kMarginPt;
+    const double left = lay.margin, right = lay.widthPt - lay.margin;
     for (auto& b : f.bands) {
         Color head = b.band == Band::FamilySide ? pal.familyBandHeader : b.band == Band::Panel ? pal.panelBand : pal.bandHeader;
         sc.add(Path::rect({left, b.top, right - left, kBandHeaderPt}), fill(head));
@@ -126,9 +145,10 @@ void drawBackdrop(Scene& sc, const TimelineLayout& lay, const Frame& f, const Pa
         // The family side's band is framed too, so it reads as apart even without its tint.
         if (b.band == Band::FamilySide)
             sc.add(Path::rect({left, b.top, right - left, b.bottom - b.top}), stroke(pal.ink, 1.0));
-        const char* title = b.band == Band::Agencies ? "Agency records"
+        std::string title = b.band == Band::Agencies ? "Agency records"
                             : b.band == Band::FamilySide ? "Family, friends and others"
                                                           : "Review panel";
+        if (b.continued) title += " (continued)";
         const char* note = b.band == Band::Agencies
                                ? (pal.theme == Theme::Print ? "what each agency recorded; filled marks"
                                                             : "what each agency recorded; filled marks, colour = type of agency")
@@ -140,8 +160,9 @@ void drawBackdrop(Scene& sc, const TimelineLayout& lay, const Frame& f, const Pa
         sc.text(text(note, {left + 14 + tw, ty}, 6.8, pal.mutedInk, HAlign::Left, VAlign::Middle, FontWeight::Normal, true));
     }
     const auto& lanes = lay.data.lanes;
-    int stripe = 0;
-    for (std::size_t l = 0; l < lanes.size(); ++l) {
+    int stripe = 0;   // counted from the first lane, so a lane keeps its stripe on any page
+    for (std::size_t l = 0; l < lay.shownBegin && l < lanes.size(); ++l) stripe += lanes[l].band == Band::Agencies && !lanes[l].highlighted;
+    for (std::size_t l = lay.shownBegin; l < lanes.size() && l < lay.shownEnd; ++l) {
         const Lane& lane = lanes[l];
         Rect r{left, lane.topPt, right - left, kLaneHeightPt};
         if (lane.highlighted) {
@@ -152,7 +173,7 @@ void drawBackdrop(Scene& sc, const TimelineLayout& lay, const Frame& f, const Pa
             sc.add(Path::rect(r), fill(pal.laneStripe));
         }
         // A hairline between lanes of the same band.
-        if (l > 0 && lanes[l - 1].band == lane.band)
+        if (l > lay.shownBegin && lanes[l - 1].band == lane.band)
             sc.add(Path().moveTo({left, r.y}).lineTo({right, r.y}), stroke(pal.grid, 0.5));
     }
     if (lay.undatedBin) {
@@ -264,16 +285,17 @@ void drawAxis(Scene& sc, const TimelineLayout& lay, const Frame& f, const Palett
 
 void drawLaneHeaders(Scene& sc, const TimelineLayout& lay, const Palette& pal) {
     const auto& lanes = lay.data.lanes;
-    const double x0 = kMarginPt + 4, textX = kMarginPt + 20, maxW = kHeaderWidthPt - 22;
+    const double x0 = lay.margin + 4, textX = lay.margin + 20, maxW = kHeaderWidthPt - 22;
     GlyphUse scratch;   // header chips are not evidence of use: the lanes' marks are
     MarkPainter chips(sc, pal, scratch);
-    for (std::size_t l = 0; l < lanes.size(); ++l) {
+    for (std::size_t l = lay.shownBegin; l < lanes.size() && l < lay.shownEnd; ++l) {
         const Lane& lane = lanes[l];
         const double top = lane.topPt;
         const bool firstOfKind = lane.band == Band::Agencies &&
-                                 (l == 0 || lanes[l - 1].band != Band::Agencies || lanes[l - 1].kind != lane.kind);
+                                 (l == lay.shownBegin || lanes[l - 1].band != Band::Agencies || lanes[l - 1].kind != lane.kind);
         const bool lastOfKind = lane.band == Band::Agencies &&
-                                (l + 1 == lanes.size() || lanes[l + 1].band != Band::Agencies || lanes[l + 1].kind != lane.kind);
+                                (l + 1 == lanes.size() || l + 1 == lay.shownEnd || lanes[l + 1].band != Band::Agencies ||
+                                 lanes[l + 1].kind != lane.kind);
         if (lane.band == Band::Agencies) {
             // A bar in the kind's colour groups the lanes of one kind of agency.
             sc.add(Path::rect({x0, top + (firstOfKind ? 3 : 0), 3, kLaneHeightPt - (firstOfKind ? 3 : 0) - (lastOfKind ? 3 : 0)}),
@@ -303,7 +325,7 @@ void drawLaneHeaders(Scene& sc, const TimelineLayout& lay, const Palette& pal) {
         // column alone says where they were.
         std::string count = lane.eventCount == 1 ? "1 event" : fmt::format("{} events", lane.eventCount);
         if (lane.eventCount == 0) count = "received information only";
-        double right = kMarginPt + kHeaderWidthPt + 6, baseline = top + kLaneHeightPt - 3;
+        double right = lay.margin + kHeaderWidthPt + 6, baseline = top + kLaneHeightPt - 3;
         if (lane.moCount > 0) {
             std::string mo = fmt::format("{} MO", lane.moCount);
             sc.text(text(mo, {right, baseline}, 5.6, pal.mo, HAlign::Right, VAlign::Baseline, FontWeight::Bold));
@@ -315,10 +337,10 @@ void drawLaneHeaders(Scene& sc, const TimelineLayout& lay, const Palette& pal) {
 }
 
 void drawTitle(Scene& sc, const TimelineLayout& lay, const Frame& f, const Case& c, const ViewOptions& opt,
-               const Palette& pal) {
+               const Palette& pal, const std::string& pageNote) {
     const TimelineData& d = lay.data;
     std::string title = !opt.title.empty() ? opt.title : !c.info.title.empty() ? c.info.title : "Multi-agency timeline";
-    sc.text(text(title, {kMarginPt, f.titleY}, kTitleSizePt, pal.ink, HAlign::Left, VAlign::Top, FontWeight::Bold));
+    sc.text(text(title, {lay.margin, f.titleY}, kTitleSizePt, pal.ink, HAlign::Left, VAlign::Top, FontWeight::Bold));
     int shown = int(d.items.size());
     std::string sub = "Multi-agency timeline";
     if (!c.info.partnership.empty()) sub += " \u00b7 " + c.info.partnership;
@@ -327,12 +349,13 @@ void drawTitle(Scene& sc, const TimelineLayout& lay, const Frame& f, const Case&
     int agencies = 0;
     for (auto& l : d.lanes) agencies += l.band == Band::Agencies;
     sub += fmt::format(" \u00b7 {} agenc{}", agencies, agencies == 1 ? "y" : "ies");
+    if (!pageNote.empty()) sub += " \u00b7 " + pageNote;
     double y = f.titleY + kTitleSizePt + 6;
-    sc.text(text(sub, {kMarginPt, y}, 8.4, pal.mutedInk, HAlign::Left, VAlign::Top));
+    sc.text(text(sub, {lay.margin, y}, 8.4, pal.mutedInk, HAlign::Left, VAlign::Top));
     if (!d.filterNotes.empty()) {
         std::string filt = "Showing only events matching: ";
         for (std::size_t i = 0; i < d.filterNotes.size(); ++i) filt += (i ? "; " : "") + d.filterNotes[i];
-        sc.text(text(fitText(filt, 7.6, lay.widthPt - 2 * kMarginPt, nullptr), {kMarginPt, y + 12}, 7.6, pal.ink,
+        sc.text(text(fitText(filt, 7.6, lay.widthPt - 2 * lay.margin, nullptr), {lay.margin, y + 12}, 7.6, pal.ink,
                      HAlign::Left, VAlign::Top, FontWeight::Normal, true));
     }
 }
@@ -341,14 +364,15 @@ void drawTitle(Scene& sc, const TimelineLayout& lay, const Frame& f, const Case&
 
 // ---------------------------------------------------------------- [SECTION] build
 
-Document buildTimelineDocument(const Case& c, const ViewOptions& opt) {
-    TimelineLayout lay = layoutTimeline(c, opt);
-    const Palette pal = paletteFor(opt.theme);
-    Frame f = layoutVertical(lay, !lay.data.filterNotes.empty());
+namespace {
+
+// One page (or the whole figure): lanes [begin, end), the legend if asked.
+Scene drawPage(TimelineLayout& lay, const Case& c, const ViewOptions& opt, const Palette& pal, GlyphUse& use,
+               std::size_t begin, std::size_t end, bool legend, const std::string& pageNote) {
+    Frame f = layoutVertical(lay, !lay.data.filterNotes.empty(), begin, end);
     Scene sc;
     sc.widthPt = lay.widthPt;
     sc.items.reserve(lay.data.items.size() / 2 + 2048);
-    GlyphUse use;
     drawBackdrop(sc, lay, f, pal, use);
     drawTimeGuides(sc, lay, f, pal, use);
     drawLaneContents(sc, lay, pal, use);
@@ -357,12 +381,103 @@ Document buildTimelineDocument(const Case& c, const ViewOptions& opt) {
     if (lay.data.items.empty())
         sc.text(text("No events match the filters", {0.5 * (lay.plotLeft + lay.plotRight), lay.lanesTop + 30}, 10,
                      pal.mutedInk, HAlign::Center, VAlign::Middle, FontWeight::Normal, true));
-    drawTitle(sc, lay, f, c, opt, pal);
+    drawTitle(sc, lay, f, c, opt, pal, pageNote);
     double y = f.legendY;
-    if (opt.legend) y += drawLegend(sc, pal, use, lay, kMarginPt, y, lay.widthPt - 2 * kMarginPt, true);
-    sc.heightPt = y + kMarginPt;
+    if (legend) y += drawLegend(sc, pal, use, lay, lay.margin, y, lay.widthPt - 2 * lay.margin, true);
+    sc.heightPt = y + lay.margin;
+    return sc;
+}
+
+// The figure's height with every lane on one page, without its legend; and the legend's.
+std::pair<double, double> fullHeight(TimelineLayout& lay, const ViewOptions& opt) {
+    Frame f = layoutVertical(lay, !lay.data.filterNotes.empty(), 0, lay.data.lanes.size());
+    double legend = 0;
+    if (opt.legend) {
+        Scene scratch;
+        GlyphUse use;
+        drawLaneContents(scratch, lay, paletteFor(opt.theme), use);
+        legend = drawLegend(scratch, paletteFor(opt.theme), use, lay, lay.margin, 0, lay.widthPt - 2 * lay.margin, false);
+    }
+    return {f.legendY + lay.margin, legend};
+}
+
+// Printed, the figure keeps its text legible: scaled down to no less than this
+// (6.8 pt event labels print at 6 pt or more); else its lanes are split over pages.
+constexpr double kMinPrintScale = 6.0 / kLabelSizePt;
+constexpr double kPageMarginPt = 2;   // the page has its own margins
+
+}  // namespace
+
+Document buildTimelineDocument(const Case& c, const ViewOptions& opt) {
+    const Palette pal = paletteFor(opt.theme);
     Document doc;
-    doc.pages.push_back(std::move(sc));
+    GlyphUse use;
+    if (opt.page.size == PageSpec::Size::Fit) {
+        TimelineLayout lay = layoutTimeline(c, opt);
+        doc.pages.push_back(drawPage(lay, c, opt, pal, use, 0, lay.data.lanes.size(), opt.legend, {}));
+        return doc;
+    }
+    // On a printed page: laid out for the page's width, so nothing is shrunk sideways. If all
+    // the lanes fit its height at a legible scale, one page (scaled to fit by the painter or
+    // the report pack); else lanes are split over pages, each with the title, scope and axis
+    // repeated and at full size, the key on the last.
+    auto [pw, ph] = opt.page.pagePt(Scene{});
+    const double availW = pw - 2 * opt.page.marginPt, availH = ph - 2 * opt.page.marginPt;
+    TimelineLayout lay = layoutTimeline(c, opt, availW, kPageMarginPt);
+    const auto [body, legendH] = fullHeight(lay, opt);
+    const double full = body + legendH;
+    const std::size_t n = lay.data.lanes.size();
+    if (full <= availH || availH / full >= kMinPrintScale || n <= 1) {
+        double scale = std::min(1.0, availH / full);
+        if (scale < 1.0) lay = layoutTimeline(c, opt, availW / scale, kPageMarginPt);   // fills the width once scaled
+        doc.pages.push_back(drawPage(lay, c, opt, pal, use, 0, n, opt.legend, {}));
+        return doc;
+    }
+    // Pages of whole lanes: as many as fit under the repeated title, scope strip and axes.
+    Frame probe = layoutVertical(lay, !lay.data.filterNotes.empty(), 0, 0);
+    const double room = availH - (probe.legendY + lay.margin);   // below the title, strip and both axes
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    std::size_t begin = 0;
+    while (begin < n) {
+        std::size_t end = begin + 1;
+        while (end < n && lanesHeight(lay.data.lanes, begin, end + 1) <= room) ++end;
+        // A page break between bands reads better than one inside a band: take it if it
+        // leaves this page at least two thirds full.
+        for (std::size_t e = end; end < n && e > begin + 1; --e)
+            if (lay.data.lanes[e - 1].band != lay.data.lanes[e].band &&
+                lanesHeight(lay.data.lanes, begin, e) >= room * 2 / 3) {
+                end = e;
+                break;
+            }
+        ranges.push_back({begin, end});
+        begin = end;
+    }
+    // The key goes on the last page if it fits there, else on a page of its own.
+    bool keyPage = opt.legend && lanesHeight(lay.data.lanes, ranges.back().first, n) + legendH > room;
+    const std::size_t pages = ranges.size() + (keyPage ? 1 : 0);
+    for (std::size_t p = 0; p < ranges.size(); ++p) {
+        std::string note = fmt::format("page {} of {}", p + 1, pages);
+        bool last = p + 1 == ranges.size();
+        doc.pages.push_back(drawPage(lay, c, opt, pal, use, ranges[p].first, ranges[p].second,
+                                     last && opt.legend && !keyPage, note));
+        doc.pages.back().pageLabel = fmt::format("Page {} of {}", p + 1, pages);
+    }
+    if (keyPage) {
+        Scene sc;
+        sc.widthPt = lay.widthPt;
+        double y = lay.margin;
+        sc.text(text("Key to the multi-agency timeline", {lay.margin, y}, kTitleSizePt, pal.ink, HAlign::Left,
+                     VAlign::Top, FontWeight::Bold));
+        y += kTitleSizePt + 14;
+        y += drawLegend(sc, pal, use, lay, lay.margin, y, lay.widthPt - 2 * lay.margin, true);
+        sc.heightPt = y + lay.margin;
+        sc.pageLabel = fmt::format("Page {} of {}", pages, pages);
+        doc.pages.push_back(std::move(sc));
+    }
+    // Every page the same size, so they print at the same scale.
+    double h = 0;
+    for (auto& pg : doc.pages) h = std::max(h, pg.heightPt);
+    for (auto& pg : doc.pages) pg.heightPt = h;
     return doc;
 }
 
