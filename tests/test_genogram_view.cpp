@@ -388,3 +388,23 @@ TEST_CASE("an anonymised genogram shows pseudonyms and hides children's sex", "[
     CHECK(symbol[0]->path.ops()[0].p[0] == Point{d.x + d.w / 2, d.y});   // the neutral diamond
     CHECK(legendTexts(s).count("Sex not known or not shown"));
 }
+
+TEST_CASE("every text in the key is legible (7 pt or more) and the years sample does not overlap itself",
+          "[genogram]") {
+    Scene s = genogramScene(loadSample("ashford-dhr.yaml"));
+    auto texts = textsOf(s, "legend");
+    REQUIRE_FALSE(texts.empty());
+    const TextItem* born = nullptr;
+    const TextItem* died = nullptr;
+    for (auto* t : texts) {
+        INFO(t->text);
+        CHECK(t->sizePt >= 7);
+        if (t->text == "1950") born = t;
+        if (t->text == "2020") died = t;
+    }
+    REQUIRE(born);
+    REQUIRE(died);
+    CHECK(born->halign == HAlign::Right);   // ends left of where the death year starts
+    CHECK(died->halign == HAlign::Left);
+    CHECK(born->at.x < died->at.x);
+}
