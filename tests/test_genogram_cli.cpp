@@ -43,6 +43,9 @@ TEST_CASE("genochron layout prints the geometry and its quality as JSON", "[geno
     CHECK(q["partner_gap"] == 0);
     CHECK(q["partners_off_row"] == 0);
     CHECK(q["sibling_inversions"] == 0);
+    // Relation lines measured against the family: an extra key, the four above unchanged.
+    REQUIRE(q.contains("relation_crossings"));
+    CHECK(q["relation_crossings"].get<int>() <= 5);
 }
 
 TEST_CASE("genochron layout --person --depth draws the family around someone", "[genogram][cli]") {
