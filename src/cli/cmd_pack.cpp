@@ -2,6 +2,7 @@
 #include "cli/command.hpp"
 #include "core/atomic_file.hpp"
 #include "core/audit.hpp"
+#include "core/audit_scene.hpp"
 #include "core/cairo_painter.hpp"
 #include "core/diagnostics.hpp"
 #include "core/report_pack.hpp"
@@ -44,8 +45,12 @@ int run(const PackArgs& a) {
     if (bytes.size() > kPanelLimitBytes)
         std::cerr << fmt::format("{}: warning: the pack is {:.1f} MB; the QA Panel asks for under 20 MB\n", a.out,
                                  double(bytes.size()) / 1e6);
-    if (a.anonymise) writeAuditedAtomic(a.out, bytes, *c);   // refuses to keep a file that names anyone
-    else writeFileAtomic(a.out, bytes);
+    if (a.anonymise) {
+        refuseIfDrawn(pack.document, *c, a.out);   // what every page draws, then the PDF itself
+        writeAuditedAtomic(a.out, bytes, *c);   // refuses to keep a file that names anyone
+    } else {
+        writeFileAtomic(a.out, bytes);
+    }
     int problems = 0;
     for (auto& s : pack.sections)
         if (!s.problem.empty()) {

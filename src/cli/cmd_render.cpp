@@ -1,6 +1,8 @@
 // genochron render CASE --view V -o OUT.{png,svg,pdf}: one figure; the format follows the extension.
 #include "cli/command.hpp"
+#include "cli/person_arg.hpp"
 #include "core/audit.hpp"
+#include "core/audit_scene.hpp"
 #include "core/cairo_painter.hpp"
 #include "core/diagnostics.hpp"
 #include "core/views.hpp"
@@ -50,6 +52,7 @@ int run(const RenderArgs& a) {
     Document doc;
     if (a.anonymise) {
         AnonymisedCase anon = anonymise(*c);
+        vo.person = publishedPersonId(a.person, *c, anon);   // "adam" -> "p3"
         doc = buildView(anon, *kind, vo);
     } else {
         doc = buildView(ViewCase::named(*c), *kind, vo);
@@ -57,7 +60,9 @@ int run(const RenderArgs& a) {
     std::string note;
     if (a.anonymise) {
         // Audited against the real case before anything is written: a figure that would
-        // name someone is refused, never saved (audit.hpp).
+        // name someone is refused, never saved (audit.hpp). First what it draws (a PNG's
+        // pixels and an SVG's glyph outlines cannot be read back), then the file itself.
+        refuseIfDrawn(doc, *c, a.out);
         writeAuditedAtomic(a.out, paintToBytes(doc, fmt, po, &note), *c);
     } else {
         paintToFile(doc, a.out, po, &note);
@@ -82,7 +87,7 @@ Register reg("render", "Draw one figure (genogram, timeline, chronology, actions
                  app.add_option("--theme", a->theme, "colour | print (greyscale)")
                      ->check(CLI::IsMember({"colour", "color", "print"}))->capture_default_str();
                  app.add_option("--title", a->title, "Figure title");
-                 app.add_option("--person", a->person, "Genogram: centre on this person; timeline: their events");
+                 app.add_option("--person", a->person, "Genogram: centre on this person; timeline: their events (the id in the case file; with --anonymise the published id works too)");
                  app.add_option("--depth", a->depth, "Genogram: steps of family around --person")->check(CLI::Range(1, 10))->capture_default_str();
                  app.add_option("--tag", a->tags, "Timeline/chronology: only events with this tag (repeatable)");
                  app.add_option("--agency", a->agencies, "Timeline/chronology: only this agency (repeatable)");

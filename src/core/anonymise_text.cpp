@@ -58,12 +58,52 @@ void appendUtf8(std::string& out, char32_t c) {
 
 bool isWordChar(char32_t c) { return c != U'\uFFFD' && g_unichar_isalnum(gunichar(c)); }
 
+namespace {
+
+// ASCII (most of any case) folded without calling GLib per character: the table holds what
+// the general path below gives each byte 1..127 (0 = white space), built with the same calls.
+struct AsciiFold {
+    char32_t to[128] = {};
+    AsciiFold() {
+        for (int b = 1; b < 128; ++b) {
+            char32_t c = char32_t(b);
+            if (g_unichar_isspace(gunichar(c))) continue;
+            std::u32string one;
+            if (g_unichar_ismark(gunichar(c)) || foldInto(c, one) != 1) to[b] = U'\uFFFF';   // never: general path
+            else to[b] = one[0];
+        }
+    }
+};
+const AsciiFold& asciiFold() {
+    static const AsciiFold t;
+    return t;
+}
+
+}  // namespace
+
 FoldedText foldText(std::string_view s) {
     FoldedText f;
     f.chars.reserve(s.size());
     f.spans.reserve(s.size());
+    const AsciiFold& ascii = asciiFold();
     std::size_t i = 0;
     while (i < s.size()) {
+        auto byte = static_cast<unsigned char>(s[i]);
+        if (byte > 0 && byte < 128 && ascii.to[byte] != U'\uFFFF') {
+            auto b = std::uint32_t(i), e = std::uint32_t(i + 1);
+            ++i;
+            if (ascii.to[byte] == 0) {   // white space, as below
+                if (!f.chars.empty() && f.chars.back() == U' ') f.spans.back().second = e;
+                else {
+                    f.chars.push_back(U' ');
+                    f.spans.emplace_back(b, e);
+                }
+            } else {
+                f.chars.push_back(ascii.to[byte]);
+                f.spans.emplace_back(b, e);
+            }
+            continue;
+        }
         std::size_t len = 1;
         char32_t c = decodeAt(s, i, len);
         auto b = std::uint32_t(i), e = std::uint32_t(i + len);

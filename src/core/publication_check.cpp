@@ -6,12 +6,12 @@
 #include "core/anonymise_dates.hpp"
 #include "core/anonymise_terms.hpp"
 #include "core/check.hpp"
+#include "core/text_scan.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <glib.h>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -142,9 +142,9 @@ struct Checker {
         }
     }
 
-    void shortNames(const TextField& f) {
+    void shortNames(const TextField& f, const std::vector<TermMatcher::Match>& terms) {
         std::set<std::string> reported;
-        for (auto& m : s.findTerms(f.text)) {
+        for (auto& m : terms) {
             const Term& t = s.terms()[std::size_t(m.id)];
             if (t.kind != TermKind::ShortName || !reported.insert(t.key).second) continue;
             std::string who;
@@ -159,35 +159,30 @@ struct Checker {
         }
     }
 
-    void numbersAndAddresses(const TextField& f) {
-        static const std::regex postcode(R"(\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b)");
-        static const std::regex email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})");
-        static const std::regex phone(R"((?:\+44\s?(?:\(0\)\s?)?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b)");
-        static const std::regex tenDigits(R"(\b[1-9]\d{2}[ -]?\d{3}[ -]?\d{4}\b)");
-        static const std::regex niNumber(R"(\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b)");
-        const std::string text(f.text);
+    void numbersAndAddresses(const TextField& f, const std::vector<TermMatcher::Match>& terms) {
         // A recorded address in the text is reported once, below, as an address.
         std::vector<std::pair<std::size_t, std::size_t>> addressSpans;
-        for (auto& m : s.findTerms(f.text)) {
+        for (auto& m : terms) {
             auto k = s.terms()[std::size_t(m.id)].kind;
             if (k == TermKind::Address || k == TermKind::Postcode) addressSpans.emplace_back(m.begin, m.end);
         }
-        auto each = [&](const std::regex& re, const char* code, const char* what) {
-            for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
-                auto b = std::size_t(it->position(0)), e = b + std::size_t(it->length(0));
+        // Scanners, not std::regex: see text_scan.hpp for the pattern each one finds.
+        auto each = [&](std::vector<TextSpan> (*find)(std::string_view), const char* code, const char* what) {
+            for (auto [b, e] : find(f.text)) {
                 if (std::any_of(addressSpans.begin(), addressSpans.end(), [&](auto& sp) { return b < sp.second && sp.first < e; }))
                     continue;
-                warn(f, code, fmt::format("'{}' looks like {}; remove it from the text (anonymise does not)", it->str(), what));
+                warn(f, code, fmt::format("'{}' looks like {}; remove it from the text (anonymise does not)",
+                                          f.text.substr(b, e - b), what));
             }
         };
-        each(postcode, "postcode", "a postcode");
-        each(email, "email-address", "an email address");
-        each(phone, "phone-number", "a phone number");
-        each(tenDigits, "ten-digit-number", "a 10-digit personal number (an NHS number has this shape)");
-        each(niNumber, "ni-number", "a National Insurance number");
+        each(findPostcodeShapes, "postcode", "a postcode");
+        each(findEmailShapes, "email-address", "an email address");
+        each(findPhoneShapes, "phone-number", "a phone number");
+        each(findTenDigitShapes, "ten-digit-number", "a 10-digit personal number (an NHS number has this shape)");
+        each(findNiNumberShapes, "ni-number", "a National Insurance number");
         // An address the case records, typed into text (only when addresses are hidden).
         std::set<std::string> reported;
-        for (auto& m : s.findTerms(f.text)) {
+        for (auto& m : terms) {
             const Term& t = s.terms()[std::size_t(m.id)];
             if ((t.kind == TermKind::Address || t.kind == TermKind::Postcode) && reported.insert(t.key).second)
                 warn(f, "address-in-text",
@@ -215,7 +210,7 @@ struct Checker {
     // Words that give away a child's sex, in text about a child, when children's sex is hidden.
     // Kinship words always count; pronouns only where they can only be the child's: right after
     // the child's name, or in an event about children alone.
-    void childSex(const TextField& f, const std::vector<TextWord>& words) {
+    void childSex(const TextField& f, const std::vector<TextWord>& words, const std::vector<TermMatcher::Match>& terms) {
         if (!s.publication().hideChildSex) return;
         std::vector<std::string> children;
         bool adults = false;
@@ -234,7 +229,7 @@ struct Checker {
         std::set<std::size_t> nameAt;
         static const std::set<std::string> conjunctions = {"and", "but", "or", "while", "when", "because", "that",
                                                            "if", "whereas", "although", "so"};
-        for (auto& m : s.findTerms(f.text)) {
+        for (auto& m : terms) {
             const Term& t = s.terms()[std::size_t(m.id)];
             bool child = std::any_of(t.owners.begin(), t.owners.end(), [&](auto& o) { return childIds.count(o) > 0; });
             if (!child || t.ownerKind != "person") continue;
@@ -360,10 +355,11 @@ struct Checker {
             auto words = textWords(f.text);
             bool owner = f.where.size() > 6 && f.where.compare(f.where.size() - 6, 6, ".owner") == 0;
             if (!owner) possibleNames(f, words);
-            shortNames(f);
-            numbersAndAddresses(f);
+            auto terms = s.findTerms(f.text);   // once per field: folding the text is the costly part
+            shortNames(f, terms);
+            numbersAndAddresses(f, terms);
             dates(f);
-            childSex(f, words);
+            childSex(f, words, terms);
         }
         owners();
         pseudonyms();
