@@ -114,17 +114,6 @@ double lengthOf(const std::vector<Point>& p) {
     return l;
 }
 
-Rect boundsOf(const std::vector<Point>& pts) {
-    Rect bb{pts.front().x, pts.front().y, 0, 0};
-    for (auto& p : pts) bb = bb.united({p.x, p.y, 0.01, 0.01});
-    return bb;
-}
-
-bool near(const Segment& s, const Rect& bb) {
-    return !(std::max(s.a.x, s.b.x) < bb.x || std::min(s.a.x, s.b.x) > bb.right() || std::max(s.a.y, s.b.y) < bb.y ||
-             std::min(s.a.y, s.b.y) > bb.bottom());
-}
-
 // How far the segment p-q runs alongside s (nearly parallel, within `gap` points).
 double alongside(Point p, Point q, const Segment& s, double gap) {
     double len = std::hypot(q.x - p.x, q.y - p.y);
@@ -139,60 +128,154 @@ double alongside(Point p, Point q, const Segment& s, double gap) {
     return std::max(0.0, std::min(len, t1) - std::max(0.0, t0));
 }
 
+// A uniform grid of item indices by the cells their rectangles overlap: a route is
+// scored against what lies along it, not against the whole family.
+class Grid {
+public:
+    Grid(const Rect& world, double cell) : m_x0(world.x), m_y0(world.y), m_cell(cell) {
+        m_nx = std::max(1, int(std::ceil(world.w / cell)) + 1);
+        m_ny = std::max(1, int(std::ceil(world.h / cell)) + 1);
+        m_cells.resize(std::size_t(m_nx) * std::size_t(m_ny));
+    }
+    void insert(const Rect& r, int idx) {
+        forCells(r, [&](std::vector<int>& c) { c.push_back(idx); });
+    }
+    // Calls f(idx) for every item in the cells `r` overlaps (an item may come more than once).
+    template <class F> void visit(const Rect& r, F&& f) const {
+        int x0, x1, y0, y1;
+        range(r, x0, x1, y0, y1);
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x)
+                for (int idx : m_cells[std::size_t(y) * std::size_t(m_nx) + std::size_t(x)]) f(idx);
+    }
+
+private:
+    void range(const Rect& r, int& x0, int& x1, int& y0, int& y1) const {
+        auto cx = [&](double v) { return std::clamp(int(std::floor((v - m_x0) / m_cell)), 0, m_nx - 1); };
+        auto cy = [&](double v) { return std::clamp(int(std::floor((v - m_y0) / m_cell)), 0, m_ny - 1); };
+        x0 = cx(r.x);
+        x1 = cx(r.right());
+        y0 = cy(r.y);
+        y1 = cy(r.bottom());
+    }
+    template <class F> void forCells(const Rect& r, F&& f) {
+        int x0, x1, y0, y1;
+        range(r, x0, x1, y0, y1);
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) f(m_cells[std::size_t(y) * std::size_t(m_nx) + std::size_t(x)]);
+    }
+    double m_x0, m_y0, m_cell;
+    int m_nx = 1, m_ny = 1;
+    std::vector<std::vector<int>> m_cells;
+};
+
+Rect segmentBox(Point a, Point b) {
+    return {std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x), std::abs(b.y - a.y)};
+}
+
+constexpr double kCellPt = 48;
+constexpr double kReachPt = 4;   // how near a line must come to count (alongside: 3.5 pt)
+
 struct Scorer {
     const Layout& l;
     std::vector<Segment> family;      // drawn family lines
     std::vector<Segment> relations;   // routes chosen so far
     std::vector<Rect> notes;          // partnership labels ("m. 2016") above straight partnership lines
+    std::vector<Rect> personArea;     // each person's symbol, label and years
+    Grid familyGrid, relationGrid, noteGrid, peopleGrid;
+    mutable std::vector<int> seenFamily, seenRelation, seenNote, seenPerson;
+    mutable int stamp = 0;
 
-    Scorer(const Layout& lay, const std::set<std::pair<std::string, std::string>>& relatedPairs) : l(lay) {
+    static Rect world(const Layout& lay) {
+        Rect w = lay.bbox.w > 0 ? lay.bbox : Rect{0, 0, 1, 1};
+        for (auto& p : lay.people) w = w.united(p.box);
+        return w.inflated(400);   // channel routes run beyond the rows
+    }
+
+    Scorer(const Layout& lay, const std::set<std::pair<std::string, std::string>>& relatedPairs)
+        : l(lay), familyGrid(world(lay), kCellPt), relationGrid(world(lay), kCellPt), noteGrid(world(lay), kCellPt),
+          peopleGrid(world(lay), kCellPt) {
         for (auto& ln : l.lines) {
             for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
-                if (!geom::samePoint(ln.points[i], ln.points[i + 1])) family.push_back({ln.points[i], ln.points[i + 1]});
+                if (!geom::samePoint(ln.points[i], ln.points[i + 1])) {
+                    familyGrid.insert(segmentBox(ln.points[i], ln.points[i + 1]), int(family.size()));
+                    family.push_back({ln.points[i], ln.points[i + 1]});
+                }
             // A couple with straight relation lines between them has it above their symbols.
             if (ln.kind == LineKind::Partnership && !ln.overTop && ln.points.size() == 2) {
                 double mx = (ln.points[0].x + ln.points[1].x) / 2, y = ln.points[0].y;
-                if (!relatedPairs.count(std::minmax(ln.from, ln.to)))
-                    notes.push_back({mx - 22, y - 25, 44, 19});
-                else
-                    notes.push_back({mx - 22, y - kSymbolPt / 2 - 21, 44, 19});
+                Rect r = !relatedPairs.count(std::minmax(ln.from, ln.to)) ? Rect{mx - 22, y - 25, 44, 19}
+                                                                          : Rect{mx - 22, y - kSymbolPt / 2 - 21, 44, 19};
+                noteGrid.insert(r, int(notes.size()));
+                notes.push_back(r);
             }
         }
-    }
-
-    double cost(const std::vector<Point>& pts, int pa, int pb) const {
-        const Rect bb = boundsOf(pts).inflated(3);
-        double c = 0;
-        auto hits = [&](const Rect& r) {
-            for (std::size_t i = 0; i + 1 < pts.size(); ++i)
-                if (geom::segmentHitsRect(pts[i], pts[i + 1], r)) return true;
-            return false;
-        };
         for (std::size_t k = 0; k < l.people.size(); ++k) {
             const auto& p = l.people[k];
             Point ctr = p.centre();
             Rect sym = p.box.inflated(3);
             Rect label{ctr.x - kLabelSlotWPt / 2 + 6, p.box.bottom() + 2, kLabelSlotWPt - 12, kLabelSlotHPt - 6};
             Rect years{ctr.x - 26, p.box.y - kYearSlotHPt, 52, kYearSlotHPt - 1};
-            if (!sym.united(label).united(years).intersects(bb)) continue;
-            if (int(k) != pa && int(k) != pb && hits(sym)) c += 200;
-            if (hits(label)) c += 14;
-            if (hits(years)) c += 3;
+            Rect all = sym.united(label).united(years);
+            peopleGrid.insert(all, int(k));
+            personArea.push_back(all);
         }
-        for (auto& r : notes)
-            if (r.intersects(bb) && hits(r)) c += 12;
-        for (auto& s : family) {
-            if (!near(s, bb)) continue;
-            c += 25 * geom::relationCrossings(pts, s.a, s.b);
-            for (std::size_t i = 0; i + 1 < pts.size(); ++i) c += 0.6 * alongside(pts[i], pts[i + 1], s, 3.5);
-        }
-        for (auto& s : relations) {
-            if (!near(s, bb)) continue;
-            for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
-                auto m = geom::meet(pts[i], pts[i + 1], s.a, s.b);
-                if (m == geom::Meet::Cross) c += 6;
-                c += 0.8 * alongside(pts[i], pts[i + 1], s, 3.5);
-            }
+        seenFamily.assign(family.size(), 0);
+        seenNote.assign(notes.size(), 0);
+        seenPerson.assign(l.people.size(), 0);
+    }
+
+    void addRelation(Point a, Point b) {
+        relationGrid.insert(segmentBox(a, b), int(relations.size()));
+        relations.push_back({a, b});
+        seenRelation.push_back(0);
+    }
+
+    // Stops counting once past `limit` (the candidate has lost already).
+    double cost(const std::vector<Point>& pts, int pa, int pb, double limit) const {
+        ++stamp;
+        double c = 0;
+        auto hits = [&](const Rect& r) {
+            for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+                if (geom::segmentHitsRect(pts[i], pts[i + 1], r)) return true;
+            return false;
+        };
+        for (std::size_t i = 0; i + 1 < pts.size() && c <= limit; ++i) {
+            const Rect sb = segmentBox(pts[i], pts[i + 1]).inflated(kReachPt);
+            peopleGrid.visit(sb, [&](int k) {
+                if (seenPerson[k] == stamp) return;
+                seenPerson[k] = stamp;
+                const auto& p = l.people[k];
+                Point ctr = p.centre();
+                Rect sym = p.box.inflated(3);
+                Rect label{ctr.x - kLabelSlotWPt / 2 + 6, p.box.bottom() + 2, kLabelSlotWPt - 12, kLabelSlotHPt - 6};
+                Rect years{ctr.x - 26, p.box.y - kYearSlotHPt, 52, kYearSlotHPt - 1};
+                if (k != pa && k != pb && hits(sym)) c += 200;
+                if (hits(label)) c += 14;
+                if (hits(years)) c += 3;
+            });
+            noteGrid.visit(sb, [&](int k) {
+                if (seenNote[k] == stamp) return;
+                seenNote[k] = stamp;
+                if (hits(notes[k])) c += 12;
+            });
+            familyGrid.visit(sb, [&](int k) {
+                if (seenFamily[k] == stamp) return;
+                seenFamily[k] = stamp;
+                const Segment& s = family[k];
+                c += 25 * geom::relationCrossings(pts, s.a, s.b);
+                for (std::size_t j = 0; j + 1 < pts.size(); ++j) c += 0.6 * alongside(pts[j], pts[j + 1], s, 3.5);
+            });
+            relationGrid.visit(sb, [&](int k) {
+                if (seenRelation[k] == stamp) return;
+                seenRelation[k] = stamp;
+                const Segment& s = relations[k];
+                for (std::size_t j = 0; j + 1 < pts.size(); ++j) {
+                    auto m = geom::meet(pts[j], pts[j + 1], s.a, s.b);
+                    if (m == geom::Meet::Cross) c += 6;
+                    c += 0.8 * alongside(pts[j], pts[j + 1], s, 3.5);
+                }
+            });
         }
         return c;
     }
@@ -285,10 +368,11 @@ void routeRelations(const Case& c, Layout& l) {
             std::vector<Point> path = rounded(corners);
             std::vector<std::vector<Point>> ls;
             double cost = extra + 0.03 * lengthOf(path) + 4.0 * double(corners.size() - 2) + 0.3 * std::abs(shift);
+            if (cost >= bestCost) return;
             for (int k = 0; k < lanes; ++k) {
                 auto lane = clipToSymbols(offsetLine(path, shift + k * lanePt - half), A, gA, B, gB);
                 if (lane.size() < 2) return;
-                cost += scorer.cost(lane, bd.pa, bd.pb);
+                cost += scorer.cost(lane, bd.pa, bd.pb, bestCost - cost);
                 if (cost >= bestCost) return;
                 ls.push_back(std::move(lane));
             }
@@ -334,7 +418,7 @@ void routeRelations(const Case& c, Layout& l) {
         for (int k = 0; k < lanes; ++k) {
             int ri = bd.relations[k];
             auto lane = std::move(best[k]);
-            for (std::size_t i = 0; i + 1 < lane.size(); ++i) scorer.relations.push_back({lane[i], lane[i + 1]});
+            for (std::size_t i = 0; i + 1 < lane.size(); ++i) scorer.addRelation(lane[i], lane[i + 1]);
             const auto& r = c.relations[ri];
             if (r.from != A.id) std::reverse(lane.begin(), lane.end());   // from `from` to `to`
             Line line;
