@@ -4,6 +4,7 @@
 #include "core/cairo_painter.hpp"
 #include "core/case_io.hpp"
 #include "core/view_case.hpp"
+#include "core/views.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -157,6 +158,21 @@ TEST_CASE("audit: small text on a scaled-down page reads back whole", "[audit]")
             CHECK(hasWhat(r, "Siobhán O'Neill"));
             CHECK(hasWhat(r, "Maisie Smith-Jones"));
         }
+}
+
+TEST_CASE("audit: labels side by side on one line are read as separate words", "[audit]") {
+    // A genogram row puts names on one baseline. Poppler's page text joins such labels
+    // ("Zoë Ní BhriainLiam Smith-JonesAnn Doyle") and breaks wrapped ones ("Smith-" / "Jones"),
+    // so whole-word matching missed whole names in a plain genogram PDF.
+    Case c = canary();
+    ViewOptions opt;
+    opt.todayDays = daysFromCivil(2024, 1, 1);
+    Document doc = buildView(ViewCase::named(c), ViewKind::Genogram, opt);
+    AuditReport r = auditBytes(paintToBytes(doc, FileFormat::Pdf, PaintOptions{}), AuditFormat::Pdf, c);
+    INFO(dump(r));
+    for (const auto& p : c.people)
+        if (!p.name.empty() && !p.isPregnancyNode() && !p.hasRole(Role::Professional))   // professionals are not drawn
+            CHECK(hasWhat(r, p.name));
 }
 
 TEST_CASE("audit: a PDF with a creation date is reported", "[audit]") {
