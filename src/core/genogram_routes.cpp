@@ -25,7 +25,7 @@ namespace {
 
 constexpr double kLanePt = 4.2;      // between the lines of one bundle
 constexpr double kCornerPt = 12;     // radius of a channel route's corners
-constexpr double kTrackPt = 5;       // between candidate channel heights
+constexpr double kTrackPt = 6;       // between candidate channel heights
 
 struct Segment {
     Point a, b;
@@ -174,7 +174,7 @@ Rect segmentBox(Point a, Point b) {
 }
 
 constexpr double kCellPt = 48;
-constexpr double kReachPt = 4;   // how near a line must come to count (alongside: 3.5 pt)
+constexpr double kReachPt = 7;   // how near a line must come to count (alongside a family line: 6.5 pt)
 
 struct Scorer {
     const Layout& l;
@@ -243,7 +243,7 @@ struct Scorer {
         for (std::size_t i = 0; i + 1 < pts.size() && c <= limit; ++i) {
             const Rect sb = segmentBox(pts[i], pts[i + 1]).inflated(kReachPt);
             peopleGrid.visit(sb, [&](int k) {
-                if (seenPerson[k] == stamp) return;
+                if (seenPerson[k] == stamp || c > limit) return;
                 seenPerson[k] = stamp;
                 const auto& p = l.people[k];
                 Point ctr = p.centre();
@@ -255,19 +255,19 @@ struct Scorer {
                 if (hits(years)) c += 3;
             });
             noteGrid.visit(sb, [&](int k) {
-                if (seenNote[k] == stamp) return;
+                if (seenNote[k] == stamp || c > limit) return;
                 seenNote[k] = stamp;
                 if (hits(notes[k])) c += 12;
             });
             familyGrid.visit(sb, [&](int k) {
-                if (seenFamily[k] == stamp) return;
+                if (seenFamily[k] == stamp || c > limit) return;
                 seenFamily[k] = stamp;
                 const Segment& s = family[k];
-                c += 25 * geom::relationCrossings(pts, s.a, s.b);
-                for (std::size_t j = 0; j + 1 < pts.size(); ++j) c += 0.6 * alongside(pts[j], pts[j + 1], s, 3.5);
+                c += 40 * geom::relationCrossings(pts, s.a, s.b);
+                for (std::size_t j = 0; j + 1 < pts.size(); ++j) c += 0.6 * alongside(pts[j], pts[j + 1], s, 6.5);
             });
             relationGrid.visit(sb, [&](int k) {
-                if (seenRelation[k] == stamp) return;
+                if (seenRelation[k] == stamp || c > limit) return;
                 seenRelation[k] = stamp;
                 const Segment& s = relations[k];
                 for (std::size_t j = 0; j + 1 < pts.size(); ++j) {
@@ -391,16 +391,30 @@ void routeRelations(const Case& c, Layout& l) {
             if (s >= maxShift) break;
         }
         // Channel routes: up or down out of A, along a track, into B; leaving at the centre
-        // or to either side of it.
+        // or to either side of it. Downwards, a route may also leave from the symbol's side
+        // and turn down beside the name rather than through it.
         const double lo = std::min(A.box.y, B.box.y) - 130, hi = std::max(A.box.bottom(), B.box.bottom()) + 130;
-        const double offs[] = {0, -9, 9};
+        struct Exit {
+            double dx;   // vertical leg at centre + dx
+            int side;    // 0: out of the top or bottom; -1 / +1: out of that side, then down
+        };
+        static const Exit kExits[] = {{-9, 0}, {9, 0}, {0, -1}, {0, 1}};   // (the centre: a child line comes in there)
+        constexpr double kBesideLabelPt = kLabelSlotWPt / 2 + 4;
+        auto leg = [&](Point c, const PersonBox& p, const Exit& e, double y) -> std::vector<Point> {
+            if (e.side == 0) return {{c.x + e.dx, c.y}, {c.x + e.dx, y}};
+            const double sy = c.y + std::min(10.0, p.box.h / 2 - 3), sx = c.x + e.side * kBesideLabelPt;
+            return {{c.x, sy}, {sx, sy}, {sx, y}};
+        };
         for (double y : tracks) {
             if (y < lo || y > hi) continue;
-            for (double ea : offs)
-                for (double eb : offs) {
-                    double xa = a.x + ea, xb = b.x + eb;
-                    if (std::abs(xb - xa) < 2 * kCornerPt) continue;
-                    consider({{xa, a.y}, {xa, y}, {xb, y}, {xb, b.y}}, 0, 0);
+            for (const Exit& ea : kExits)
+                for (const Exit& eb : kExits) {
+                    if ((ea.side != 0 && y < a.y) || (eb.side != 0 && y < b.y)) continue;
+                    auto first = leg(a, A, ea, y), last = leg(b, B, eb, y);
+                    if (std::abs(last.back().x - first.back().x) < 2 * kCornerPt) continue;
+                    std::vector<Point> corners = first;
+                    corners.insert(corners.end(), last.rbegin(), last.rend());
+                    consider(corners, 0, 0);
                 }
         }
         // L-shapes between rows: across from one symbol's side, then up or down into the other.
@@ -408,7 +422,7 @@ void routeRelations(const Case& c, Layout& l) {
             for (int flip = 0; flip < 2; ++flip) {
                 Point p = flip ? b : a, q = flip ? a : b;
                 for (double ey : {-8.0, 0.0, 8.0})
-                    for (double eq : offs) {
+                    for (double eq : {0.0, -9.0, 9.0}) {
                         std::vector<Point> cs{{p.x, p.y + ey}, {q.x + eq, p.y + ey}, {q.x + eq, q.y}};
                         if (flip) std::reverse(cs.begin(), cs.end());
                         consider(cs, 0, 0);
