@@ -5,6 +5,7 @@
 #include "app/theme.hpp"
 #include "core/autosave.hpp"
 #include "core/cairo_painter.hpp"
+#include "core/figure_export.hpp"
 
 #include <epoxy/gl.h>
 
@@ -214,9 +215,8 @@ void AppShell::exportTo(const std::string& path) {
         } else {
             doc = buildView(ViewCase::named(m_ctx.session.model()), *v->figureKind(), opt);
         }
-        std::string note;
-        paintToFile(doc, path, po, &note);
-        m_note = "Exported " + fs::path(path).filename().string() + (note.empty() ? "" : " (" + note + ")");
+        const std::string note = exportFigure(doc, m_exportAnonymised, m_ctx.session.model(), path, po);
+        m_note = (m_exportAnonymised ? "Exported and audited " : "Exported ") + fs::path(path).filename().string() + (note.empty() ? "" : " (" + note + ")");
         m_noteTime = m_ctx.timeSec;
     } catch (const std::exception& e) {
         m_errors.push_back({m_exportAnonymised ? "The anonymised figure was not exported" : "The figure was not exported",

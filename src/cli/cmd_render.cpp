@@ -1,9 +1,8 @@
 // genochron render CASE --view V -o OUT.{png,svg,pdf}: one figure; the format follows the extension.
 #include "cli/command.hpp"
 #include "cli/person_arg.hpp"
-#include "core/audit.hpp"
-#include "core/audit_scene.hpp"
 #include "core/cairo_painter.hpp"
+#include "core/figure_export.hpp"
 #include "core/diagnostics.hpp"
 #include "core/views.hpp"
 
@@ -31,7 +30,7 @@ std::optional<Date> dateArg(const std::string& s, const char* flag) {
 int run(const RenderArgs& a) {
     auto kind = viewFromString(a.view);
     if (!kind) throw GenochronError("--view must be genogram, timeline, chronology or actions, not '" + a.view + "'");
-    FileFormat fmt = formatForPath(a.out);   // refuse a bad extension before any work
+    (void)formatForPath(a.out);   // refuse a bad extension before any work
     auto c = loadForCommand(a.path);
     if (!c) return kExitInvalid;
     ViewOptions vo;
@@ -57,16 +56,8 @@ int run(const RenderArgs& a) {
     } else {
         doc = buildView(ViewCase::named(*c), *kind, vo);
     }
-    std::string note;
-    if (a.anonymise) {
-        // Audited against the real case before anything is written: a figure that would
-        // name someone is refused, never saved (audit.hpp). First what it draws (a PNG's
-        // pixels and an SVG's glyph outlines cannot be read back), then the file itself.
-        refuseIfDrawn(doc, *c, a.out);
-        writeAuditedAtomic(a.out, paintToBytes(doc, fmt, po, &note), *c);
-    } else {
-        paintToFile(doc, a.out, po, &note);
-    }
+    // Anonymised: audited against the real case before anything is written (figure_export.hpp).
+    const std::string note = exportFigure(doc, a.anonymise, *c, a.out, po);
     if (!note.empty()) std::cerr << a.out << ": note: " << note << "\n";
     std::cerr << "wrote " << a.out << "\n";
     return kExitOk;
