@@ -385,7 +385,8 @@ TEST_CASE("check --summary shows the checklist on one screen", "[review][cli]") 
     auto noReview = genochron::test::runCli("check --no-review --no-publication '" + path + "'");
     CHECK(noReview.out.find("[review-") == std::string::npos);
     auto onlyReview = genochron::test::runCli("check --category review --json '" + path + "'");
-    for (const auto& f : nlohmann::json::parse(onlyReview.out)["findings"]) CHECK(f["category"] == "review");
+    const auto onlyReviewJson = nlohmann::json::parse(onlyReview.out);   // kept alive for the loop
+    for (const auto& f : onlyReviewJson["findings"]) CHECK(f["category"] == "review");
     auto badDay = genochron::test::runCli("check --today 31/02/2022 '" + path + "'");
     CHECK(badDay.exitCode == 2);
 }
