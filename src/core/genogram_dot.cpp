@@ -136,12 +136,43 @@ struct GraphWriter {
         if (invisible) agxset(e, style, cs("invis"));
         return e;
     }
+    // Same-rank sets are merged where they share a node (rank=same is transitive) and
+    // written as one subgraph each by flushSameRanks: far fewer subgraphs for Graphviz to
+    // walk (gvFreeLayout visits every node in every subgraph).
+    std::map<Agnode_t*, Agnode_t*> rankParent;
+    std::vector<Agnode_t*> rankOrder;   // first appearance, for a deterministic output
+    Agnode_t* rankRoot(Agnode_t* n) {
+        auto [it, fresh] = rankParent.try_emplace(n, n);
+        if (fresh) rankOrder.push_back(n);
+        while (it->second != n) {
+            Agnode_t* up = it->second;
+            auto upIt = rankParent.find(up);
+            it->second = upIt->second;   // path halving
+            n = it->second;
+            it = rankParent.find(n);
+        }
+        return n;
+    }
     void sameRank(const std::vector<Agnode_t*>& nodes) {
         if (nodes.size() < 2) return;
-        std::string name = fmt::format("r{}", nextSub++);   // never "cluster...": no clusters
-        Agraph_t* sg = agsubg(g, cs(name.c_str()), 1);
-        agsafeset(sg, cs("rank"), cs("same"), cs(""));
-        for (auto* n : nodes) agsubnode(sg, n, 1);
+        Agnode_t* r0 = rankRoot(nodes.front());
+        for (std::size_t i = 1; i < nodes.size(); ++i) {
+            Agnode_t* r = rankRoot(nodes[i]);
+            if (r != r0) rankParent[r] = r0;
+        }
+    }
+    void flushSameRanks() {
+        std::map<Agnode_t*, Agraph_t*> sub;
+        for (Agnode_t* n : rankOrder) {
+            Agnode_t* r = rankRoot(n);
+            auto [it, fresh] = sub.try_emplace(r, nullptr);
+            if (fresh) {
+                std::string name = fmt::format("r{}", nextSub++);   // never "cluster...": no clusters
+                it->second = agsubg(g, cs(name.c_str()), 1);
+                agsafeset(it->second, cs("rank"), cs("same"), cs(""));
+            }
+            agsubnode(it->second, n, 1);
+        }
     }
 };
 
@@ -326,6 +357,7 @@ DotResult runDot(const Family& f) {
     for (std::size_t i = 0; i < f.people.size(); ++i)
         if (f.anchorOf[i] >= 0) w.sameRank({person[f.anchorOf[i]], person[i]});
 
+    w.flushSameRanks();
     // GENOCHRON_DEBUG_DOT=1: the graph as dot text on stderr, for reporting a layout problem.
     if (std::getenv("GENOCHRON_DEBUG_DOT")) agwrite(g.get(), stderr);
     const int rc = gvLayout(gvc, g.get(), "dot");
