@@ -16,6 +16,10 @@ bool isDash(char32_t c) { return c == U'-' || (c >= U'\u2010' && c <= U'\u2013')
 // Decodes one code point at `i`; invalid bytes come back as U+FFFD, one byte long.
 char32_t decodeAt(std::string_view s, std::size_t i, std::size_t& len) {
     const char* p = s.data() + i;
+    if (static_cast<unsigned char>(*p) < 0x80) {   // ASCII: one byte, no GLib call
+        len = 1;
+        return char32_t(static_cast<unsigned char>(*p));
+    }
     gssize avail = gssize(s.size() - i);
     gunichar c = g_utf8_get_char_validated(p, avail);
     if (c == gunichar(-1) || c == gunichar(-2)) {
@@ -56,7 +60,10 @@ void appendUtf8(std::string& out, char32_t c) {
 
 }  // namespace
 
-bool isWordChar(char32_t c) { return c != U'\uFFFD' && g_unichar_isalnum(gunichar(c)); }
+bool isWordChar(char32_t c) {
+    if (c < 0x80) return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+    return c != U'\uFFFD' && g_unichar_isalnum(gunichar(c));
+}
 
 namespace {
 
