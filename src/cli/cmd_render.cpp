@@ -6,7 +6,9 @@
 #include "core/diagnostics.hpp"
 #include "core/views.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
 namespace genochron::cli {
 
@@ -14,7 +16,7 @@ namespace {
 
 struct RenderArgs {
     std::string path, out, view = "genogram", page = "fit", theme = "colour", person, title, from, to;
-    bool anonymise = false, landscape = false, noLegend = false;
+    bool anonymise = false, landscape = false, portrait = false, noLegend = false;
     double dpi = 300;
     int depth = 2;
     std::vector<std::string> tags, agencies;
@@ -25,6 +27,15 @@ std::optional<Date> dateArg(const std::string& s, const char* flag) {
     auto r = parseDate(s);
     if (!r.date) throw GenochronError(std::string(flag) + ": " + r.error);
     return r.date;
+}
+
+// How large page 0 of `doc` prints on `page` (1 = full size).
+double printScale(const Document& doc, const PageSpec& page) {
+    if (doc.pages.empty()) return 1;
+    const Scene& s = doc.pages[0];
+    auto [w, h] = page.pagePt(s);
+    if (s.widthPt <= 0 || s.heightPt <= 0) return 1;
+    return std::min({1.0, (w - 2 * page.marginPt) / s.widthPt, (h - 2 * page.marginPt) / s.heightPt});
 }
 
 int run(const RenderArgs& a) {
@@ -48,14 +59,32 @@ int run(const RenderArgs& a) {
     PaintOptions po;
     po.page = vo.page;
     po.dpi = a.dpi;
-    Document doc;
+    if (a.landscape && a.portrait) throw GenochronError("--landscape and --portrait: give one or neither");
+    std::optional<AnonymisedCase> anon;
     if (a.anonymise) {
-        AnonymisedCase anon = anonymise(*c);
-        vo.person = publishedPersonId(a.person, *c, anon);   // "adam" -> "p3"
-        doc = buildView(anon, *kind, vo);
-    } else {
-        doc = buildView(ViewCase::named(*c), *kind, vo);
+        anon = anonymise(*c);
+        vo.person = publishedPersonId(a.person, *c, *anon);   // "adam" -> "p3"
     }
+    auto build = [&](const ViewOptions& o) { return anon ? buildView(*anon, *kind, o) : buildView(ViewCase::named(*c), *kind, o); };
+    Document doc;
+    if (vo.page.size != PageSpec::Size::Fit && !a.landscape && !a.portrait) {
+        // No orientation asked for: tables and the timeline read along a time axis, so
+        // landscape; a genogram goes the way that prints it larger (portrait on a tie).
+        vo.page.landscape = true;
+        if (*kind == ViewKind::Genogram) {
+            Document wide = build(vo);
+            ViewOptions tall = vo;
+            tall.page.landscape = false;
+            doc = build(tall);
+            if (printScale(wide, vo.page) > printScale(doc, tall.page) + 1e-6) doc = std::move(wide);
+            else vo.page.landscape = false;
+        } else {
+            doc = build(vo);
+        }
+    } else {
+        doc = build(vo);
+    }
+    po.page = vo.page;
     // Anonymised: audited against the real case before anything is written (figure_export.hpp).
     const std::string note = exportFigure(doc, a.anonymise, *c, a.out, po);
     if (!note.empty()) std::cerr << a.out << ": note: " << note << "\n";
@@ -74,7 +103,8 @@ Register reg("render", "Draw one figure (genogram, timeline, chronology, actions
                  app.add_flag("--anonymise,--anonymize", a->anonymise, "Publishable figure: pseudonyms, no date of death, ...");
                  app.add_option("--dpi", a->dpi, "PNG resolution")->check(CLI::Range(36.0, 1200.0))->capture_default_str();
                  app.add_option("--page", a->page, "a4 | a3 | fit")->check(CLI::IsMember({"a4", "a3", "fit"}))->capture_default_str();
-                 app.add_flag("--landscape", a->landscape, "Landscape page (with --page a4|a3)");
+                 app.add_flag("--landscape", a->landscape, "Landscape page (with --page a4|a3; by default the timeline and tables are landscape, a genogram the way it prints larger)");
+                 app.add_flag("--portrait", a->portrait, "Portrait page (with --page a4|a3)");
                  app.add_option("--theme", a->theme, "colour | print (greyscale)")
                      ->check(CLI::IsMember({"colour", "color", "print"}))->capture_default_str();
                  app.add_option("--title", a->title, "Figure title");
