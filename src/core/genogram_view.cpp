@@ -8,6 +8,7 @@
 // [SECTION] the figure
 #include "core/cairo_painter.hpp"
 #include "core/diagnostics.hpp"
+#include "core/genogram_geometry.hpp"
 #include "core/genogram_layout.hpp"
 #include "core/genogram_legend.hpp"
 #include "core/genogram_symbols.hpp"
@@ -115,12 +116,64 @@ std::optional<Date> householdDate(const Case& c) {
     return latest;
 }
 
-void drawHouseholds(Scene& s, const Case& c, const Layout& l, const Palette& pal, LegendUse& use) {
+// Where a household's name goes: the corner of its outline (inside, else just below) whose
+// text box the fewest drawn lines and people pass through, so a relation line running along
+// the outline never strikes through the name. Ties keep the first: bottom left.
+struct LabelSpot {
+    Point at;
+    HAlign h;
+    VAlign v;
+};
+
+LabelSpot householdLabelSpot(const std::string& text, const Rect& outline, const Layout& l,
+                             const std::vector<Rect>& taken) {
+    const TextExtent e = measureText(text, kSmallPt, FontWeight::Normal, true);
+    const LabelSpot spots[] = {
+        {{outline.x + 8, outline.bottom() - 2}, HAlign::Left, VAlign::Bottom},
+        {{outline.right() - 8, outline.bottom() - 2}, HAlign::Right, VAlign::Bottom},
+        {{outline.x + 8, outline.y + 2}, HAlign::Left, VAlign::Top},
+        {{outline.right() - 8, outline.y + 2}, HAlign::Right, VAlign::Top},
+        {{outline.x + 8, outline.bottom() + 2}, HAlign::Left, VAlign::Top},
+        {{outline.right() - 8, outline.bottom() + 2}, HAlign::Right, VAlign::Top},
+    };
+    auto boxOf = [&](const LabelSpot& sp) {
+        double x = sp.h == HAlign::Left ? sp.at.x : sp.at.x - e.widthPt;
+        double y = sp.v == VAlign::Top ? sp.at.y : sp.at.y - e.heightPt;
+        return Rect{x, y, e.widthPt, e.heightPt}.inflated(1);
+    };
+    double best = 1e18;
+    LabelSpot chosen = spots[0];
+    for (const auto& sp : spots) {
+        const Rect r = boxOf(sp);
+        double cost = 0;
+        for (const auto& ln : l.lines)
+            for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
+                if (geom::segmentHitsRect(ln.points[i], ln.points[i + 1], r)) {
+                    cost += ln.kind == LineKind::Relation ? 10 : 6;
+                    break;
+                }
+        for (const auto& p : l.people) {
+            Point ctr = p.centre();
+            Rect label{ctr.x - kLabelSlotWPt / 2 + 6, p.box.bottom() + 2, kLabelSlotWPt - 12, kLabelSlotHPt - 6};
+            if (p.box.inflated(2).intersects(r)) cost += 50;
+            else if (label.intersects(r)) cost += 8;
+        }
+        for (const auto& t : taken)
+            if (t.intersects(r)) cost += 20;
+        if (cost < best - 1e-9) {
+            best = cost;
+            chosen = sp;
+        }
+    }
+    return chosen;
+}
+
+void drawHouseholds(Scene& s, Scene& labels, const Case& c, const Layout& l, const Palette& pal, LegendUse& use) {
     std::vector<const Household*> shown;
     const std::optional<Date> at = householdDate(c);
     for (auto& h : c.households)
         if (!at || overlaps(h.from ? &*h.from : nullptr, h.to ? &*h.to : nullptr, *at)) shown.push_back(&h);
-    std::vector<Rect> drawn;
+    std::vector<Rect> drawn, labelBoxes;
     for (auto* h : shown) {
         Rect r;
         bool any = false;
@@ -147,8 +200,15 @@ void drawHouseholds(Scene& s, const Case& c, const Layout& l, const Palette& pal
         p.lineWidth = 1.2;
         if (strangers) p.dash = {5, 3};
         s.add(Path::roundedRect(outline, 10), p, "household:" + h->id);
-        addText(s, h->label, {outline.x + 8, outline.bottom() - 2}, kSmallPt, HAlign::Left, VAlign::Bottom,
-                pal.household, "household:" + h->id, 0, true);
+        if (!h->label.empty()) {
+            // Over the lines, on a paper plate, at the corner where the fewest lines pass.
+            const LabelSpot at = householdLabelSpot(h->label, outline, l, labelBoxes);
+            const TextExtent e = measureText(h->label, kSmallPt, FontWeight::Normal, true);
+            labelBoxes.push_back({at.h == HAlign::Left ? at.at.x : at.at.x - e.widthPt,
+                                  at.v == VAlign::Top ? at.at.y : at.at.y - e.heightPt, e.widthPt, e.heightPt});
+            addText(labels, h->label, at.at, kSmallPt, at.h, at.v, pal.household, "household:" + h->id, 0, true,
+                    FontWeight::Normal, pal.paper);
+        }
         use.add(strangers ? LegendItem::HouseholdAround : LegendItem::Household);
     }
 }
@@ -404,8 +464,8 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
         addText(s, "No people to draw: add people to the case.", {kMarginPt, top}, 10, HAlign::Left, VAlign::Top,
                 pal.muted, {});
     }
-    drawHouseholds(s, c, l, pal, use);
-    Scene labels;
+    Scene labels;   // drawn last, over every line
+    drawHouseholds(s, labels, c, l, pal, use);
     drawFamilyLines(s, labels, c, l, who, pal, use);
     for (auto& ln : l.lines) {   // over the family lines, under the symbols: they never hide anyone
         if (ln.kind != LineKind::Relation || ln.ref < 0) continue;
