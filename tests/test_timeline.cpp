@@ -358,3 +358,34 @@ TEST_CASE("a timeline split over pages draws each lane's events on one page only
         CHECK(pages == (a == 3 ? 2 : 1));   // e3's arrow to a17 shows on both ends' pages
     }
 }
+
+TEST_CASE("no line is drawn through a band's title or caption", "[timeline]") {
+    Scene s = scene(loadFixture("marks.yaml"));
+    int captions = 0;
+    for (std::size_t i = 0; i < s.items.size(); ++i) {
+        const auto* t = std::get_if<TextItem>(&s.items[i]);
+        if (!t || !(t->text.starts_with("what ") || t->text.starts_with("the panel's") || t->text == "Agency records" ||
+                    t->text == "Family, friends and others" || t->text == "Review panel"))
+            continue;
+        ++captions;
+        const TextExtent e = measureText(t->text, t->sizePt, t->weight, t->italic);
+        const Rect box{t->at.x + 1, t->at.y - e.heightPt / 2 + 1, e.widthPt - 2, e.heightPt - 2};   // Left, Middle
+        INFO(t->text);
+        for (std::size_t j = i + 1; j < s.items.size(); ++j) {   // what is drawn after it, over it
+            const auto* sh = std::get_if<ShapeItem>(&s.items[j]);
+            if (!sh || !sh->paint.stroke) continue;
+            Point at{};
+            for (const auto& op : sh->path.ops()) {
+                Point to = op.kind == PathOp::Curve ? op.p[2] : op.p[0];
+                if (op.kind == PathOp::Line) {
+                    const bool crosses = std::max(at.x, to.x) > box.x && std::min(at.x, to.x) < box.right() &&
+                                         std::max(at.y, to.y) > box.y && std::min(at.y, to.y) < box.bottom();
+                    INFO(sh->modelId);
+                    CHECK_FALSE(crosses);
+                }
+                if (op.kind != PathOp::Close) at = to;
+            }
+        }
+    }
+    CHECK(captions >= 6);   // three bands, each a title and a caption (a lane may share a title)
+}

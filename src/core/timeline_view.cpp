@@ -133,18 +133,13 @@ double lanesHeight(const std::vector<Lane>& lanes, std::size_t begin, std::size_
 
 // ---------------------------------------------------------------- [SECTION] backdrop
 
-void drawBackdrop(Scene& sc, const TimelineLayout& lay, const Frame& f, const Palette& pal, GlyphUse& use) {
+// The bands' headers: their strip, title and caption, drawn over the time guides so no
+// year line or scope edge runs through the words.
+void drawBandHeaders(Scene& sc, const TimelineLayout& lay, const Frame& f, const Palette& pal) {
     const double left = lay.margin, right = lay.widthPt - lay.margin;
     for (auto& b : f.bands) {
         Color head = b.band == Band::FamilySide ? pal.familyBandHeader : b.band == Band::Panel ? pal.panelBand : pal.bandHeader;
         sc.add(Path::rect({left, b.top, right - left, kBandHeaderPt}), fill(head));
-        if (b.band == Band::FamilySide)
-            sc.add(Path::rect({left, b.headerBottom, right - left, b.bottom - b.headerBottom}), fill(pal.familyBand));
-        if (b.band == Band::Panel)
-            sc.add(Path::rect({left, b.headerBottom, right - left, b.bottom - b.headerBottom}), fill(pal.panelBand));
-        // The family side's band is framed too, so it reads as apart even without its tint.
-        if (b.band == Band::FamilySide)
-            sc.add(Path::rect({left, b.top, right - left, b.bottom - b.top}), stroke(pal.ink, 1.0));
         std::string title = b.band == Band::Agencies ? "Agency records"
                             : b.band == Band::FamilySide ? "Family, friends and others"
                                                           : "Review panel";
@@ -158,6 +153,19 @@ void drawBackdrop(Scene& sc, const TimelineLayout& lay, const Frame& f, const Pa
         sc.text(text(title, {left + 6, ty}, 8.6, pal.ink, HAlign::Left, VAlign::Middle, FontWeight::Bold));
         double tw = measureText(title, 8.6, FontWeight::Bold).widthPt;
         sc.text(text(note, {left + 14 + tw, ty}, 6.8, pal.mutedInk, HAlign::Left, VAlign::Middle, FontWeight::Normal, true));
+        // The family side's band is framed, so it reads as apart even without its tint.
+        if (b.band == Band::FamilySide)
+            sc.add(Path::rect({left, b.top, right - left, b.bottom - b.top}), stroke(pal.ink, 1.0));
+    }
+}
+
+void drawBackdrop(Scene& sc, const TimelineLayout& lay, const Frame& f, const Palette& pal, GlyphUse& use) {
+    const double left = lay.margin, right = lay.widthPt - lay.margin;
+    for (auto& b : f.bands) {
+        if (b.band == Band::FamilySide)
+            sc.add(Path::rect({left, b.headerBottom, right - left, b.bottom - b.headerBottom}), fill(pal.familyBand));
+        if (b.band == Band::Panel)
+            sc.add(Path::rect({left, b.headerBottom, right - left, b.bottom - b.headerBottom}), fill(pal.panelBand));
     }
     const auto& lanes = lay.data.lanes;
     int stripe = 0;   // counted from the first lane, so a lane keeps its stripe on any page
@@ -375,6 +383,7 @@ Scene drawPage(TimelineLayout& lay, const Case& c, const ViewOptions& opt, const
     sc.items.reserve(lay.data.items.size() / 2 + 2048);
     drawBackdrop(sc, lay, f, pal, use);
     drawTimeGuides(sc, lay, f, pal, use);
+    drawBandHeaders(sc, lay, f, pal);
     drawLaneContents(sc, lay, pal, use);
     drawLaneHeaders(sc, lay, pal);
     drawAxis(sc, lay, f, pal);
