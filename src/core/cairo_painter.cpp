@@ -286,8 +286,11 @@ std::string paintToBytes(const Document& doc, FileFormat fmt, const PaintOptions
         double maxSide = std::max(totalW, totalH) * scale;
         if (maxSide > opt.maxPixels) {
             scale = opt.maxPixels / std::max(totalW, totalH);
-            if (note) *note = fmt::format("the image would be {:.0f} px wide; drawn at {:.0f} dpi instead of {:.0f}",
-                                          maxSide, scale * 72, opt.dpi);
+            if (note)
+                *note = fmt::format("the image would be {:.0f} px {}{}; drawn at {:.0f} dpi instead of {:.0f}", maxSide,
+                                    totalW >= totalH ? "wide" : "tall",
+                                    doc.pages.size() > 1 ? fmt::format(" ({} pages, one under another)", doc.pages.size()) : "",
+                                    scale * 72, opt.dpi);
         }
         int pw = std::max(1, int(std::ceil(totalW * scale))), ph = std::max(1, int(std::ceil(totalH * scale)));
         SurfacePtr surf(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph));
