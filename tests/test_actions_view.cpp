@@ -1,8 +1,8 @@
 // The action plan view (actions_view.cpp): status as glyph and word, overdue actions
 // marked in words, pagination with the header and "Page N of M" on every page, and a
 // print theme whose meaning never rests on colour.
-#include "core/case_io.hpp"
-#include "core/views.hpp"
+#include "core/io/case_io.hpp"
+#include "core/figures/views.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

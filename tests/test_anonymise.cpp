@@ -1,9 +1,9 @@
 // anonymise(): the name scrubber's rules, dates, children's sex, opaque ids, publish:false.
 // The fixture tests/data/canary.yaml plants one of each hazard (see its comments).
-#include "core/anonymise_terms.hpp"
-#include "core/audit.hpp"
-#include "core/case_io.hpp"
-#include "core/view_case.hpp"
+#include "core/anonymise/anonymise_terms.hpp"
+#include "core/publish/audit.hpp"
+#include "core/io/case_io.hpp"
+#include "core/anonymise/view_case.hpp"
 
 #include <catch2/catch.hpp>
 #include <regex>

@@ -1,8 +1,8 @@
 // --person with --anonymise: the anonymised case has opaque ids, so the CLI translates
 // the id the case file uses ("adam") to the published one ("p3"); the published id is
 // accepted too. What comes out still passes the audit.
-#include "core/case_io.hpp"
-#include "core/view_case.hpp"
+#include "core/io/case_io.hpp"
+#include "core/anonymise/view_case.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 // The real desktop app under Xvfb: screenshot mode renders the window and writes a PNG.
-#include "core/atomic_file.hpp"
+#include "core/io/atomic_file.hpp"
 
 #include <cairo.h>
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 // The app's built-in shader copies must match shaders/*.glsl, or an installed app
 // without its data folder would draw differently from a development build.
-#include "core/atomic_file.hpp"
+#include "core/io/atomic_file.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

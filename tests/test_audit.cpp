@@ -1,10 +1,10 @@
 // The audit: every output format, metadata, refusing to write, the `audit` command.
-#include "core/atomic_file.hpp"
-#include "core/audit.hpp"
-#include "core/cairo_painter.hpp"
-#include "core/case_io.hpp"
-#include "core/view_case.hpp"
-#include "core/views.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/publish/audit.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/io/case_io.hpp"
+#include "core/anonymise/view_case.hpp"
+#include "core/figures/views.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

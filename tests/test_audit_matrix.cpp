@@ -8,12 +8,12 @@
 //
 // A view that is still a placeholder ("... is not built yet") is skipped with a WARN;
 // re-run when every view has landed.
-#include "core/atomic_file.hpp"
-#include "core/audit.hpp"
-#include "core/audit_scene.hpp"
-#include "core/cairo_painter.hpp"
-#include "core/case_io.hpp"
-#include "core/views.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/publish/audit.hpp"
+#include "core/publish/audit_scene.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/io/case_io.hpp"
+#include "core/figures/views.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -1,6 +1,6 @@
 // Loading, structural errors with their positions, unknown keys, and round-trips.
-#include "core/atomic_file.hpp"
-#include "core/case_io.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/case_io.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

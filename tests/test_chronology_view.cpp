@@ -1,10 +1,10 @@
 // The chronology table view: pages, repeated header, footers, rows kept whole or split
 // between lines with continuation marks, MO numbers, family accounts set apart, filters.
-#include "core/case_io.hpp"
-#include "core/chronology_rows.hpp"
-#include "core/chronology_table.hpp"
-#include "core/diagnostics.hpp"
-#include "core/views.hpp"
+#include "core/io/case_io.hpp"
+#include "core/figures/chronology/chronology_rows.hpp"
+#include "core/figures/chronology/chronology_table.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/figures/views.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

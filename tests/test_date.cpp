@@ -1,4 +1,4 @@
-#include "core/date.hpp"
+#include "core/model/date.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // The edit model: undo/redo restore the exact case, merging, dirty tracking, refusals.
-#include "core/case_io.hpp"
-#include "core/edit.hpp"
-#include "core/validate.hpp"
+#include "core/io/case_io.hpp"
+#include "core/model/edit.hpp"
+#include "core/model/validate.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Autosave and recovery: written atomically when dirty, offered when newer, removed on save.
-#include "core/autosave.hpp"
-#include "core/case_io.hpp"
+#include "core/io/autosave.hpp"
+#include "core/io/case_io.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

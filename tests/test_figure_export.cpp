@@ -1,12 +1,12 @@
 // exportFigure: the one path by which the CLI and the app write a figure. Anonymised figures
 // are audited (drawn text, then the file) and refused, writing nothing, when they name someone.
-#include "core/atomic_file.hpp"
-#include "core/audit.hpp"
-#include "core/case_io.hpp"
-#include "core/diagnostics.hpp"
-#include "core/figure_export.hpp"
-#include "core/view_case.hpp"
-#include "core/views.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/publish/audit.hpp"
+#include "core/io/case_io.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/publish/figure_export.hpp"
+#include "core/anonymise/view_case.hpp"
+#include "core/figures/views.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

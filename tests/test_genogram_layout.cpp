@@ -1,7 +1,7 @@
 // Genogram layout: quality on the fixture families, rows and birth order, determinism,
 // names that never move anyone, lone parents, serial partners, the family around a person.
-#include "core/diagnostics.hpp"
-#include "core/genogram_layout.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/figures/genogram/genogram_layout.hpp"
 #include "test_genogram_support.hpp"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 // Helpers shared by the genogram tests: fixture families and scene queries.
 #pragma once
-#include "core/case_io.hpp"
-#include "core/genogram_layout.hpp"
-#include "core/views.hpp"
+#include "core/io/case_io.hpp"
+#include "core/figures/genogram/genogram_layout.hpp"
+#include "core/figures/views.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -1,7 +1,7 @@
 // The genogram figure: McGoldrick's symbols for each status and condition, line styles,
 // relations, the legend (only what is used), title, themes, hit-testing, anonymised mode.
-#include "core/genogram_geometry.hpp"
-#include "core/genogram_symbols.hpp"
+#include "core/figures/genogram/genogram_geometry.hpp"
+#include "core/figures/genogram/genogram_symbols.hpp"
 #include "test_genogram_support.hpp"
 
 #include <algorithm>

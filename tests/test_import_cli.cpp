@@ -1,7 +1,7 @@
 // `genochron import chronology` and `genochron export chronology` as a chair runs them:
 // exit codes, messages, and the case file left alone whenever anything is wrong.
-#include "core/atomic_file.hpp"
-#include "core/case_io.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/case_io.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,9 +1,9 @@
 // Importing agency chronology spreadsheets: every rule of the importer, on the
 // fictional fixtures in tests/data/import.
-#include "core/atomic_file.hpp"
-#include "core/case_io.hpp"
-#include "core/chronology_cells.hpp"
-#include "core/chronology_csv.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/case_io.hpp"
+#include "core/import/chronology_cells.hpp"
+#include "core/import/chronology_csv.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -7,9 +7,9 @@
 //   [SECTION] Context from the case
 //   [SECTION] Suppression and suggestions through the CLI
 //   [SECTION] The sample
-#include "core/case_io.hpp"
-#include "core/check.hpp"
-#include "core/language_check_locate.hpp"
+#include "core/io/case_io.hpp"
+#include "core/check/check.hpp"
+#include "core/check/language_check_locate.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

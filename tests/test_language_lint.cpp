@@ -13,7 +13,7 @@
 //   [SECTION] Pattern syntax
 //   [SECTION] Rule-file errors
 //   [SECTION] Corpus precision and recall
-#include "core/language_lint.hpp"
+#include "core/check/language_lint.hpp"
 
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>

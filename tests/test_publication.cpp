@@ -1,5 +1,5 @@
 // `check`'s publication findings, on the canary case and on small inline cases.
-#include "core/check.hpp"
+#include "core/check/check.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // render's page orientation: what is asked for, else what prints the figure best.
-#include "core/atomic_file.hpp"
+#include "core/io/atomic_file.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

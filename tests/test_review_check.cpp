@@ -1,8 +1,8 @@
 // The QA Panel's checklist (review_check.cpp): every point met on a small complete
 // case, and not met (or not applicable) when the one thing it looks for is taken away.
-#include "core/case_io.hpp"
-#include "core/check.hpp"
-#include "core/review_check.hpp"
+#include "core/io/case_io.hpp"
+#include "core/check/check.hpp"
+#include "core/check/review_check.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

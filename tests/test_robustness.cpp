@@ -1,13 +1,13 @@
 // Mutated case files: whatever the bytes, loading never throws, and a case that loads runs
 // through the checks, anonymisation and every view with at most a clean GenochronError.
 // A deterministic mutation run (same seed, same mutants); a crash fails the whole suite.
-#include "core/atomic_file.hpp"
-#include "core/case_io.hpp"
-#include "core/cairo_painter.hpp"
-#include "core/check.hpp"
-#include "core/diagnostics.hpp"
-#include "core/view_case.hpp"
-#include "core/views.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/case_io.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/check/check.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/anonymise/view_case.hpp"
+#include "core/figures/views.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

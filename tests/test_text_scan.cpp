@@ -1,8 +1,8 @@
 // The hand-written scanners (text_scan.hpp, findDateMentions) against the std::regex
 // patterns they replaced: the same matches, at the same places, with the same numbers,
 // on fixed edge cases and on many generated strings. The regexes live on here only.
-#include "core/anonymise_dates.hpp"
-#include "core/text_scan.hpp"
+#include "core/anonymise/anonymise_dates.hpp"
+#include "core/anonymise/text_scan.hpp"
 
 #include <catch2/catch.hpp>
 #include <random>

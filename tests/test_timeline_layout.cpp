@@ -2,7 +2,7 @@
 // compressible time axis, the undated bin.
 #include "test_timeline_support.hpp"
 
-#include "core/timeline_labels.hpp"
+#include "core/figures/timeline/timeline_labels.hpp"
 
 #include <regex>
 

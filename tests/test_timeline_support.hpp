@@ -1,9 +1,9 @@
 // Helpers for the timeline tests: small cases built in code, fixtures, and ways to read a scene.
 #pragma once
-#include "core/case_io.hpp"
-#include "core/diagnostics.hpp"
-#include "core/timeline_layout.hpp"
-#include "core/views.hpp"
+#include "core/io/case_io.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/figures/timeline/timeline_layout.hpp"
+#include "core/figures/views.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -1,5 +1,5 @@
 // Reference and consistency rules, each with its position.
-#include "core/case_io.hpp"
+#include "core/io/case_io.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -8,7 +8,7 @@
 #include "app/screenshot.hpp"
 #include "app/shell.hpp"
 #include "app/theme.hpp"
-#include "core/diagnostics.hpp"
+#include "core/model/diagnostics.hpp"
 
 #include <epoxy/gl.h>
 #define GLFW_INCLUDE_NONE

@@ -4,8 +4,8 @@
 // [SECTION] the frame: input, repaint policy, offscreen render, ImGui image
 #include "app/canvas.hpp"
 
-#include "core/cairo_painter.hpp"
-#include "core/diagnostics.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/model/diagnostics.hpp"
 
 #include <algorithm>
 #include <chrono>

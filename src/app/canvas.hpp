@@ -5,7 +5,7 @@
 // the scale it was painted at, and then only once the wheel has been still a moment.
 #pragma once
 #include "app/gl_util.hpp"
-#include "core/scene.hpp"
+#include "core/scene/scene.hpp"
 
 #include <cstdint>
 #include <optional>

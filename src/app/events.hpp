@@ -2,8 +2,8 @@
 // manner). Posting queues; the shell dispatches once per frame, between ImGui frames'
 // widget code, so a handler never runs while another view is half-way through drawing.
 #pragma once
-#include "core/edit.hpp"
-#include "core/views.hpp"
+#include "core/model/edit.hpp"
+#include "core/figures/views.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,7 +1,7 @@
 #include "app/gl_util.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/diagnostics.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/model/diagnostics.hpp"
 
 #include <cstdlib>
 #include <filesystem>

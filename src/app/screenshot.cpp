@@ -1,7 +1,7 @@
 #include "app/screenshot.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/diagnostics.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/model/diagnostics.hpp"
 
 #include <cairo.h>
 #include <cstring>

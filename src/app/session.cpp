@@ -1,6 +1,6 @@
 #include "app/session.hpp"
 
-#include "core/case_io.hpp"
+#include "core/io/case_io.hpp"
 
 #include <chrono>
 #include <ctime>

@@ -2,11 +2,11 @@
 // views read it and change it only through edit commands.
 #pragma once
 #include "app/events.hpp"
-#include "core/autosave.hpp"
-#include "core/diagnostics.hpp"
-#include "core/edit.hpp"
-#include "core/model.hpp"
-#include "core/view_case.hpp"
+#include "core/io/autosave.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/model/edit.hpp"
+#include "core/model/model.hpp"
+#include "core/anonymise/view_case.hpp"
 
 #include <memory>
 #include <optional>

@@ -3,9 +3,9 @@
 // [SECTION] modals: errors, unsaved changes, recovery, file dialog, help
 #include "app/shell.hpp"
 #include "app/theme.hpp"
-#include "core/autosave.hpp"
-#include "core/cairo_painter.hpp"
-#include "core/figure_export.hpp"
+#include "core/io/autosave.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/publish/figure_export.hpp"
 
 #include <epoxy/gl.h>
 

@@ -4,7 +4,7 @@
 #pragma once
 #include "app/events.hpp"
 #include "app/session.hpp"
-#include "core/views.hpp"
+#include "core/figures/views.hpp"
 
 #include <memory>
 #include <optional>

@@ -1,7 +1,7 @@
 #include "app/view_figure.hpp"
 
 #include "app/widgets.hpp"
-#include "core/diagnostics.hpp"
+#include "core/model/diagnostics.hpp"
 
 #include <chrono>
 #include <fmt/format.h>

@@ -3,8 +3,8 @@
 // loader said when the file was opened. Clicking a finding selects what it is about.
 #include "app/view.hpp"
 #include "app/widgets.hpp"
-#include "core/check.hpp"
-#include "core/validate.hpp"
+#include "core/check/check.hpp"
+#include "core/model/validate.hpp"
 
 #include <chrono>
 #include <fmt/format.h>

@@ -4,8 +4,8 @@
 // undo step.
 #pragma once
 #include "app/session.hpp"
-#include "core/date.hpp"
-#include "core/enums.hpp"
+#include "core/model/date.hpp"
+#include "core/model/enums.hpp"
 
 #include <algorithm>
 #include <imgui.h>

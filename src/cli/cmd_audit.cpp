@@ -1,9 +1,9 @@
 // genochron audit FILE... --case CASE: is anything in these outputs that must not be published?
 // Exit 0 clean, 1 findings, 2 a file or the case could not be read.
 #include "cli/command.hpp"
-#include "core/atomic_file.hpp"
-#include "core/audit.hpp"
-#include "core/diagnostics.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/publish/audit.hpp"
+#include "core/model/diagnostics.hpp"
 
 #include <iostream>
 

@@ -1,9 +1,9 @@
 // genochron check CASE: validation, consistency, language, publication and review
 // findings, compiler style; --summary for the QA Panel's checklist on one screen.
 #include "cli/command.hpp"
-#include "core/check.hpp"
-#include "core/review_check.hpp"
-#include "core/views.hpp"
+#include "core/check/check.hpp"
+#include "core/check/review_check.hpp"
+#include "core/figures/views.hpp"
 
 #include <fmt/format.h>
 #include <iostream>

@@ -1,7 +1,7 @@
 // genochron export chronology CASE -o OUT.csv [--anonymise]: the combined chronology as CSV.
 #include "cli/command.hpp"
-#include "core/audit.hpp"
-#include "core/chronology_csv.hpp"
+#include "core/publish/audit.hpp"
+#include "core/import/chronology_csv.hpp"
 
 #include <algorithm>
 #include <iostream>

@@ -1,8 +1,8 @@
 // genochron import chronology FILE.csv --agency ID --into CASE [--map ...] [--dry-run]:
 // merge an agency's chronology spreadsheet into the case, all rows or none.
 #include "cli/command.hpp"
-#include "core/atomic_file.hpp"
-#include "core/chronology_csv.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/import/chronology_csv.hpp"
 
 #include <fmt/format.h>
 #include <iostream>

@@ -2,9 +2,9 @@
 // as JSON on stdout (DESIGN.md's schema), with the layout's quality measures.
 #include "cli/command.hpp"
 #include "cli/person_arg.hpp"
-#include "core/diagnostics.hpp"
-#include "core/genogram_layout.hpp"
-#include "core/view_case.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/figures/genogram/genogram_layout.hpp"
+#include "core/anonymise/view_case.hpp"
 
 #include <cmath>
 #include <iostream>

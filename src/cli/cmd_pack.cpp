@@ -1,11 +1,11 @@
 // genochron pack CASE -o OUT.pdf [--anonymise]: the report pack as one PDF.
 #include "cli/command.hpp"
-#include "core/atomic_file.hpp"
-#include "core/audit.hpp"
-#include "core/audit_scene.hpp"
-#include "core/cairo_painter.hpp"
-#include "core/diagnostics.hpp"
-#include "core/report_pack.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/publish/audit.hpp"
+#include "core/publish/audit_scene.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/publish/report_pack.hpp"
 
 #include <fmt/format.h>
 #include <iostream>

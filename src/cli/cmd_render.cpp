@@ -1,10 +1,10 @@
 // genochron render CASE --view V -o OUT.{png,svg,pdf}: one figure; the format follows the extension.
 #include "cli/command.hpp"
 #include "cli/person_arg.hpp"
-#include "core/cairo_painter.hpp"
-#include "core/figure_export.hpp"
-#include "core/diagnostics.hpp"
-#include "core/views.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/publish/figure_export.hpp"
+#include "core/model/diagnostics.hpp"
+#include "core/figures/views.hpp"
 
 #include <algorithm>
 #include <iostream>

@@ -1,6 +1,6 @@
 // The CLI's subcommands register themselves here; main.cpp parses and runs one.
 #pragma once
-#include "core/case_io.hpp"
+#include "core/io/case_io.hpp"
 
 #include <CLI/CLI.hpp>
 #include <functional>

@@ -1,6 +1,6 @@
 // genochron: one binary. No subcommand (or `open`): the desktop app. Anything else: headless.
 #include "cli/command.hpp"
-#include "core/diagnostics.hpp"
+#include "core/model/diagnostics.hpp"
 
 #include <cstdio>
 #include <iostream>

@@ -3,7 +3,7 @@
 // through AnonymisedCase::idMap(); an id that is already a published one ("p3", from an
 // anonymised layout or figure) is accepted as it is. A real id wins when an id is both.
 #pragma once
-#include "core/view_case.hpp"
+#include "core/anonymise/view_case.hpp"
 
 #include <string>
 

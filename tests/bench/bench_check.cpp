@@ -3,9 +3,9 @@
 // Prints wall time and this process's CPU time (the machine is shared: compare CPU), and
 // the CPU time of each family of checks on its own.
 #include "../bench/gen_case.hpp"
-#include "core/atomic_file.hpp"
-#include "core/case_io.hpp"
-#include "core/check.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/case_io.hpp"
+#include "core/check/check.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -4,11 +4,11 @@
 // skipped when the `dot` program is not installed. Times are CPU time (user + system):
 // ours of this process, dot's of the child process (the machine may be shared).
 //   build/tests/bench_genogram [people ...]
-#include "core/atomic_file.hpp"
-#include "core/case_io.hpp"
-#include "core/cairo_painter.hpp"
-#include "core/genogram_layout.hpp"
-#include "core/views.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/case_io.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/figures/genogram/genogram_layout.hpp"
+#include "core/figures/views.hpp"
 
 #include <algorithm>
 #include <chrono>

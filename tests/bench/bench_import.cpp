@@ -1,11 +1,11 @@
 // Benchmark: importing a generated 5,000-row agency chronology (parse + plan, merge,
 // save; then the same sheet again, all duplicates), and the chronology table of
 // 20,000 events to PDF. Run: bench_import [rows] [events] [out-dir]
-#include "core/atomic_file.hpp"
-#include "core/cairo_painter.hpp"
-#include "core/case_io.hpp"
-#include "core/chronology_csv.hpp"
-#include "core/views.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/io/case_io.hpp"
+#include "core/import/chronology_csv.hpp"
+#include "core/figures/views.hpp"
 
 #include <chrono>
 #include <cstdio>

@@ -1,8 +1,8 @@
 // Timeline benchmark: 20,000 generated events across 12 agencies over 8 years, built and
 // painted to PNG and to PDF. Target: under 2 s each (median of 3).
 // Usage: bench_timeline [OUT_DIR] [--dpi N]   (default /tmp, 300 dpi as the CLI's default)
-#include "core/cairo_painter.hpp"
-#include "core/views.hpp"
+#include "core/paint/cairo_painter.hpp"
+#include "core/figures/views.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,0 +1,483 @@
+#include "core/anonymise/anonymise_terms.hpp"
+
+#include "core/anonymise/anonymise_dates.hpp"
+
+#include <algorithm>
+#include <glib.h>
+#include <fmt/format.h>
+#include <regex>
+#include <set>
+
+namespace genochron::anon {
+
+namespace {
+
+// Words that are never treated as a name or a name-like id, whatever a case says:
+// kinship and role words (an id "mother" must not turn "her mother" into a pseudonym),
+// function words and name particles (which are only sensitive next to the rest of a name).
+const std::set<std::string>& genericWords() {
+    static const std::set<std::string> words = {
+        // function words and name particles
+        "a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "or", "nor", "but",
+        "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le", "les", "van", "von",
+        "ter", "ten", "bin", "ibn", "bint", "al", "el", "mac", "mc", "ni", "nic", "o", "ua", "ui", "ap", "ab",
+        "y", "st", "san", "santa", "jr", "jnr", "sr", "snr", "mr", "mrs", "ms", "miss", "dr", "mx", "rev",
+        // kinship and roles
+        "mother", "father", "mum", "mom", "dad", "parent", "parents", "son", "daughter", "child", "children",
+        "baby", "infant", "brother", "sister", "sibling", "twin", "grandmother", "grandfather", "grandparent",
+        "grandma", "grandpa", "granny", "grandad", "grandson", "granddaughter", "uncle", "aunt", "auntie",
+        "cousin", "niece", "nephew", "stepfather", "stepmother", "stepson", "stepdaughter", "stepbrother",
+        "stepsister", "husband", "wife", "partner", "boyfriend", "girlfriend", "ex", "fiance", "fiancee",
+        "friend", "neighbour", "neighbor", "colleague", "employer", "victim", "perpetrator", "subject",
+        "suspect", "family", "relative", "professional", "officer", "doctor", "nurse", "worker", "manager",
+        "teacher", "gp", "police", "other", "unknown", "person", "people", "adult", "pregnancy", "miscarriage",
+        "abortion", "stillbirth", "loss", "case", "review", "household", "home", "house", "flat", "apartment",
+        "unit", "room", "street", "road", "lane", "close", "avenue", "way", "court", "drive", "place",
+    };
+    return words;
+}
+
+const std::set<std::string>& calendarWords() {
+    static const std::set<std::string> words = {
+        "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
+        "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec",
+        "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs",
+        "friday", "fri", "saturday", "sat", "sunday", "sun"};
+    return words;
+}
+
+// Splits a name into its words (letters, digits, apostrophes; hyphens split).
+std::vector<std::string> nameWords(std::string_view name) {
+    std::vector<std::string> out;
+    for (auto& w : textWords(name)) out.push_back(w.text);
+    return out;
+}
+
+// Splits on white space, trimming punctuation such as brackets and commas around each word.
+std::vector<std::string> spaceSeparated(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        std::size_t b = 0, e = cur.size();
+        while (b < e && std::string(",;:()[]\"").find(cur[b]) != std::string::npos) ++b;
+        while (e > b && std::string(",;:()[]\".").find(cur[e - 1]) != std::string::npos) --e;
+        if (e > b) out.push_back(cur.substr(b, e - b));
+        cur.clear();
+    };
+    for (char ch : s) {
+        if (ch == ' ' || ch == '\t' || ch == '\n') flush();
+        else cur += ch;
+    }
+    flush();
+    return out;
+}
+
+std::string letterName(int n) {   // 0 -> A, 25 -> Z, 26 -> AA
+    std::string s;
+    ++n;
+    while (n > 0) {
+        int r = (n - 1) % 26;
+        s.insert(s.begin(), char('A' + r));
+        n = (n - 1) / 26;
+    }
+    return s;
+}
+
+std::string capitalised(std::string_view s) {
+    std::string r(s);
+    if (!r.empty()) r[0] = char(std::toupper(static_cast<unsigned char>(r[0])));
+    return r;
+}
+
+// Particles of surnames: sensitive only together with the rest of the surname.
+bool isParticle(const std::string& folded) {
+    static const std::set<std::string> particles = {
+        "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le", "les", "van", "von",
+        "ter", "ten", "bin", "ibn", "bint", "al", "el", "mac", "mc", "ni", "nic", "o", "ua", "ui", "ap", "ab", "y", "st"};
+    return particles.count(folded) > 0;
+}
+
+}  // namespace
+
+std::string_view kindLabel(TermKind k) {
+    switch (k) {
+    case TermKind::FullName: return "name";
+    case TermKind::Alias: return "alias";
+    case TermKind::FirstName: return "first name";
+    case TermKind::ShortName: return "short name";
+    case TermKind::AliasPart: return "alias";
+    case TermKind::LastName: return "last name";
+    case TermKind::NamePart: return "name";
+    case TermKind::Id: return "id";
+    case TermKind::Address: return "address";
+    case TermKind::Postcode: return "postcode";
+    }
+    return "name";
+}
+
+bool CaseSecrets::isGenericWord(const std::string& folded) { return genericWords().count(folded) > 0; }
+bool CaseSecrets::isCalendarWord(const std::string& folded) { return calendarWords().count(folded) > 0; }
+
+bool isNameLikeId(const std::string& id) {
+    std::string letters;
+    for (char c : id)
+        if (std::isalpha(static_cast<unsigned char>(c))) letters += char(std::tolower(static_cast<unsigned char>(c)));
+        else if (static_cast<unsigned char>(c) >= 0x80) letters += c;
+    if (letters.size() < 3) return false;   // p1, e017, R1.2, h3, mo4
+    std::string key = foldKey(id);
+    if (CaseSecrets::isGenericWord(key) || CaseSecrets::isGenericWord(letters)) return false;   // "mother", "child2"
+    return true;
+}
+
+bool isChildAt(const Person& p, const std::optional<Date>& ref, int childAge) {
+    if (p.isPregnancyNode()) return false;
+    if (p.born && p.born->known() && ref && ref->known()) {
+        auto age = p.born->ageAt(*ref);
+        if (age) return *age < childAge;
+        return true;   // born after the reference date
+    }
+    return p.hasRole(Role::Child);
+}
+
+std::vector<TextField> freeTextFields(const Case& c, bool includeUnpublished) {
+    std::vector<TextField> f;
+    auto add = [&](std::string_view text, std::string where, SourceLoc loc, std::string id, const Event* e = nullptr,
+                   const Person* p = nullptr) {
+        if (!text.empty()) f.push_back({text, std::move(where), loc, std::move(id), e, p});
+    };
+    add(c.info.title, "case.title", c.info.meta.at("title"), "");
+    add(c.info.partnership, "case.partnership", c.info.meta.at("partnership"), "");
+    for (auto& a : c.agencies) add(a.name, fmt::format("agencies[{}].name", a.id), a.meta.at("name"), a.id);
+    for (auto& p : c.people) add(p.notes, fmt::format("people[{}].notes", p.id), p.meta.at("notes"), p.id, nullptr, &p);
+    for (auto& h : c.households) add(h.label, fmt::format("households[{}].label", h.id), h.meta.at("label"), h.id);
+    for (auto& e : c.events) {
+        if (!e.publish && !includeUnpublished) continue;
+        auto w = [&](const char* k) { return fmt::format("events[{}].{}", e.id, k); };
+        add(e.what, w("what"), e.meta.at("what"), e.id, &e);
+        add(e.action, w("action"), e.meta.at("action"), e.id, &e);
+        add(e.analysis, w("analysis"), e.meta.at("analysis"), e.id, &e);
+        add(e.missedOpportunity, w("missed_opportunity"), e.meta.at("missed_opportunity"), e.id, &e);
+        add(e.sourceRef, w("source_ref"), e.meta.at("source_ref"), e.id, &e);
+    }
+    for (auto& r : c.recommendations) {
+        add(r.text, fmt::format("recommendations[{}].text", r.id), r.meta.at("text"), r.id);
+        for (auto& a : r.actions) {
+            add(a.text, fmt::format("actions[{}].text", a.id), a.meta.at("text"), a.id);
+            add(a.owner, fmt::format("actions[{}].owner", a.id), a.meta.at("owner"), a.id);
+            for (std::size_t i = 0; i < a.updates.size(); ++i)
+                add(a.updates[i].text, fmt::format("actions[{}].updates[{}].text", a.id, i), a.meta.at("updates"), a.id);
+        }
+    }
+    return f;
+}
+
+CaseSecrets::CaseSecrets(const Case& c) : m_pub(c.publicationOrDefault()) {
+    m_refDate = c.info.referenceDate;
+    if (!m_refDate || !m_refDate->known()) {
+        for (auto& p : c.people)
+            if (p.index && p.died && p.died->known()) m_refDate = p.died;
+    }
+    if ((!m_refDate || !m_refDate->known()) && c.info.scopeTo) m_refDate = c.info.scopeTo;
+    planPeople(c);
+    planIds(c);
+    collectDays(c);
+    collectTerms(c);
+    collectShortNames(c);
+    for (std::size_t i = 0; i < m_terms.size(); ++i) m_matcher.add(m_terms[i].key, int(i));
+}
+
+const PersonPlan* CaseSecrets::plan(const std::string& personId) const {
+    auto it = m_plans.find(personId);
+    return it == m_plans.end() ? nullptr : &it->second;
+}
+
+void CaseSecrets::planPeople(const Case& c) {
+    bool hideSex = m_pub.hideChildSex;
+    bool roleNames = m_pub.professionalNames == ProfessionalNames::Role;
+
+    std::vector<const Person*> children;
+    for (std::size_t i = 0; i < c.people.size(); ++i) {
+        const Person& p = c.people[i];
+        PersonPlan plan;
+        plan.newId = fmt::format("p{}", i + 1);
+        plan.child = isChildAt(p, m_refDate, m_pub.childAge);
+        plan.professional = p.hasRole(Role::Professional);
+        m_plans[p.id] = plan;
+        if (plan.child) children.push_back(&p);
+    }
+    // Display names already taken by a pseudonym that will be shown, so a generated label
+    // never repeats one (a hidden child's own pseudonym "Child 1" does not count).
+    std::set<std::string> taken;
+    for (auto& p : c.people) {
+        const PersonPlan& plan = m_plans[p.id];
+        bool shown = plan.child ? !hideSex : !(plan.professional && roleNames);
+        if (shown && !p.pseudonym.empty()) taken.insert(foldKey(p.pseudonym));
+    }
+    // Children in birth order (then birth_order, then file order) for "Child 1", "Child 2".
+    std::stable_sort(children.begin(), children.end(), [](const Person* a, const Person* b) {
+        bool ak = a->born && a->born->known(), bk = b->born && b->born->known();
+        if (ak != bk) return ak;
+        if (ak && a->born->midDay() != b->born->midDay()) return a->born->midDay() < b->born->midDay();
+        return a->birthOrder.value_or(0) < b->birthOrder.value_or(0);
+    });
+    int childN = 0, adultN = 0, profN = 0;
+    auto nextLabel = [&](auto make, int& n) {
+        for (;;) {
+            std::string s = make(n++);
+            if (!taken.count(foldKey(s))) {
+                taken.insert(foldKey(s));
+                return s;
+            }
+        }
+    };
+    for (const Person* p : children) {
+        auto& plan = m_plans[p->id];
+        if (hideSex || p->pseudonym.empty())
+            plan.display = nextLabel([](int n) { return fmt::format("Child {}", n + 1); }, childN);
+        else plan.display = p->pseudonym;
+    }
+    for (auto& p : c.people) {
+        auto& plan = m_plans[p.id];
+        if (plan.child) continue;
+        if (plan.professional && (roleNames || p.pseudonym.empty()))
+            plan.display = nextLabel([](int n) { return fmt::format("Professional {}", n + 1); }, profN);
+        else if (!p.pseudonym.empty()) plan.display = p.pseudonym;
+        else if (p.pregnancy) plan.display = capitalised(toString(*p.pregnancy));
+        else plan.display = nextLabel([](int n) { return "Adult " + letterName(n); }, adultN);
+    }
+}
+
+void CaseSecrets::planIds(const Case& c) {
+    // Events get ids in chronological order of the real dates, published ones only.
+    int n = 0;
+    for (const Event* e : c.eventsByDate())
+        if (e->publish) m_eventIds[e->id] = fmt::format("e{}", ++n);
+    for (std::size_t i = 0; i < c.households.size(); ++i) m_householdIds[c.households[i].id] = fmt::format("h{}", i + 1);
+    for (std::size_t i = 0; i < c.recommendations.size(); ++i) {
+        auto& r = c.recommendations[i];
+        std::string rid = isNameLikeId(r.id) ? fmt::format("R{}", i + 1) : r.id;
+        m_recIds[r.id] = rid;
+        for (std::size_t k = 0; k < r.actions.size(); ++k) {
+            auto& a = r.actions[k];
+            m_actionIds[a.id] = isNameLikeId(a.id) || isNameLikeId(r.id) ? fmt::format("{}.{}", rid, k + 1) : a.id;
+        }
+    }
+}
+
+void CaseSecrets::collectDays(const Case& c) {
+    auto dayOf = [](const std::optional<Date>& d) -> std::optional<CalendarDate> {
+        if (d && isWholeDay(*d)) return d->first();
+        return std::nullopt;
+    };
+    for (auto& p : c.people) {
+        if (m_pub.hideDeathDate)
+            if (auto d = dayOf(p.died)) m_days.push_back({*d, "date of death", p.id});
+        // Born is always published as a year, so a whole birth date is always sensitive.
+        if (auto d = dayOf(p.born)) m_days.push_back({*d, "birth date", p.id});
+    }
+    // The reference date is usually the date of death even where a death date is not recorded to the day.
+    if (m_pub.hideDeathDate)
+        if (auto d = dayOf(c.info.referenceDate);
+            d && std::none_of(m_days.begin(), m_days.end(), [&](const SensitiveDay& s) { return s.day == *d; }))
+            m_days.push_back({*d, "reference date", ""});
+}
+
+std::vector<CalendarDate> CaseSecrets::sensitiveCalendarDays() const {
+    std::vector<CalendarDate> r;
+    for (auto& d : m_days) r.push_back(d.day);
+    return r;
+}
+
+void CaseSecrets::addTerm(std::string_view text, TermKind kind, const std::string& owner,
+                          const std::string& replacement, const std::string& ownerKind) {
+    std::string key = foldKey(text);
+    if (key.empty()) return;
+    // One letter is never a term (an initial); two are only when the case spells them out as a
+    // whole alias or id ("Jo", "AK").
+    std::size_t letters = g_utf8_strlen(key.c_str(), gssize(key.size()));
+    if (letters < 2) return;
+    if (letters == 2 && kind != TermKind::Alias && kind != TermKind::FirstName && kind != TermKind::Id) return;
+    auto it = m_termIndex.find(key);
+    if (it == m_termIndex.end()) {
+        m_termIndex[key] = m_terms.size();
+        m_terms.push_back({std::string(text), key, kind, {owner}, ownerKind, replacement});
+        return;
+    }
+    Term& t = m_terms[it->second];
+    if (kind < t.kind) {   // a more specific reading (first name beats somebody's surname)
+        t.kind = kind;
+        t.owners = {owner};
+        t.ownerKind = ownerKind;
+        t.replacement = replacement;
+        t.text = std::string(text);
+    } else if (kind == t.kind && std::find(t.owners.begin(), t.owners.end(), owner) == t.owners.end()) {
+        // Two people share it at the same rank (a family surname): no single pseudonym fits.
+        t.owners.push_back(owner);
+        if (t.replacement != replacement) t.replacement = "[name removed]";
+    }
+}
+
+// The words of a real name: the first, the surname (with the particles before it:
+// "Ní Bhriain", "van der Berg"), the middle ones, and each part of a hyphenated word.
+void CaseSecrets::addNameWords(const std::string& name, const std::string& owner, const std::string& rep) {
+    std::vector<std::string> tokens;   // split on white space, punctuation around trimmed
+    for (auto& t : spaceSeparated(name))
+        if (!foldKey(t).empty()) tokens.push_back(t);
+    if (tokens.empty()) return;
+    std::size_t last = tokens.size() - 1;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        TermKind kind = i == 0 ? TermKind::FirstName : i == last ? TermKind::LastName : TermKind::NamePart;
+        std::string k = foldKey(tokens[i]);
+        if (!isParticle(k) && !isGenericWord(k)) addTerm(tokens[i], kind, owner, rep);
+        for (auto& part : nameWords(tokens[i])) {   // Smith-Jones -> Smith, Jones
+            std::string pk = foldKey(part);
+            if (part.size() < tokens[i].size() && !isParticle(pk) && !isGenericWord(pk)) addTerm(part, kind, owner, rep);
+        }
+    }
+    std::size_t surnameStart = last;
+    while (surnameStart > 1 && isParticle(foldKey(tokens[surnameStart - 1]))) --surnameStart;
+    if (tokens.size() > 1 && surnameStart < last) {
+        std::string surname;
+        for (std::size_t i = surnameStart; i <= last; ++i) surname += (surname.empty() ? "" : " ") + tokens[i];
+        addTerm(surname, TermKind::LastName, owner, rep);
+    }
+}
+
+void CaseSecrets::collectTerms(const Case& c) {
+    for (auto& p : c.people) {
+        const std::string& rep = m_plans[p.id].display;
+        addTerm(p.name, TermKind::FullName, p.id, rep);
+        if (!p.isPregnancyNode()) addNameWords(p.name, p.id, rep);
+        for (auto& a : p.aliases) {
+            addTerm(a, TermKind::Alias, p.id, rep);
+            auto tokens = spaceSeparated(a);
+            for (auto& t : tokens) {
+                auto parts = nameWords(t);
+                if (tokens.size() > 1) parts.push_back(t);
+                else if (parts.size() < 2) continue;   // a one-word alias is already whole
+                for (auto& w : parts) {
+                    std::string k = foldKey(w);
+                    if (!isParticle(k) && !isGenericWord(k)) addTerm(w, TermKind::AliasPart, p.id, rep);
+                }
+            }
+        }
+        if (isNameLikeId(p.id)) addTerm(p.id, TermKind::Id, p.id, rep);
+    }
+    for (auto& h : c.households) {
+        std::string hid = m_householdIds[h.id];
+        if (isNameLikeId(h.id)) addTerm(h.id, TermKind::Id, h.id, hid, "household");
+        if (!m_pub.hideAddresses || h.address.empty()) continue;
+        const std::string removed = "[address removed]";
+        addTerm(h.address, TermKind::Address, h.id, removed, "household");
+        static const std::regex postcode(R"(\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b)", std::regex::icase);
+        for (auto it = std::sregex_iterator(h.address.begin(), h.address.end(), postcode); it != std::sregex_iterator(); ++it) {
+            addTerm((*it)[1].str() + " " + (*it)[2].str(), TermKind::Postcode, h.id, removed, "household");
+            addTerm((*it)[1].str() + (*it)[2].str(), TermKind::Postcode, h.id, removed, "household");
+        }
+        // The street line and the house name: components with a number, or the first when none has one.
+        std::vector<std::string> parts;
+        std::string cur;
+        for (char ch : h.address + ",") {
+            if (ch == ',' || ch == '\n' || ch == ';') {
+                auto b = cur.find_first_not_of(" \t"), e = cur.find_last_not_of(" \t");
+                if (b != std::string::npos) parts.push_back(cur.substr(b, e - b + 1));
+                cur.clear();
+            } else cur += ch;
+        }
+        bool anyDigit = std::any_of(h.address.begin(), h.address.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            const std::string& part = parts[i];
+            bool digit = std::any_of(part.begin(), part.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+            if (std::regex_search(part, postcode) && foldKey(part).size() <= 8) continue;
+            if (!(digit || (!anyDigit && i == 0))) continue;
+            // The words after the number: "14 Kestrel Close" -> "Kestrel Close".
+            std::string rest;
+            for (auto& w : textWords(part))
+                if (!w.hasDigit) rest += (rest.empty() ? "" : " ") + w.text;
+            bool restNamed = false;
+            for (auto& w : textWords(rest))
+                if (!isGenericWord(w.key) && w.key.size() >= 3) restNamed = true;
+            if (!restNamed) continue;   // "Flat 2": nothing that names a place
+            addTerm(part, TermKind::Address, h.id, removed, "household");
+            // Keep the street's own words ("Kestrel Close"), not a leading "Flat".
+            auto ws = textWords(part);
+            std::size_t k = 0;
+            while (k < ws.size() && (ws[k].hasDigit || isGenericWord(ws[k].key))) ++k;
+            if (k < ws.size()) addTerm(std::string_view(part).substr(ws[k].begin), TermKind::Address, h.id, removed, "household");
+        }
+    }
+    for (auto& e : c.events)
+        if (isNameLikeId(e.id)) {
+            auto it = m_eventIds.find(e.id);
+            addTerm(e.id, TermKind::Id, e.id, it != m_eventIds.end() ? it->second : "[removed]", "event");
+        }
+    for (auto& r : c.recommendations) {
+        if (isNameLikeId(r.id)) addTerm(r.id, TermKind::Id, r.id, m_recIds[r.id], "recommendation");
+        for (auto& a : r.actions)
+            if (isNameLikeId(a.id)) addTerm(a.id, TermKind::Id, a.id, m_actionIds[a.id], "recommendation");
+    }
+}
+
+// Capitalised words in the case's own text that shorten a first name or a one-word alias
+// ("Steve" for "Steven") are names the case forgot to list as aliases: treat them as names.
+// A word also written in lower case somewhere is an ordinary word ("Will", "Rob") and is left.
+void CaseSecrets::collectShortNames(const Case& c) {
+    std::map<std::string, std::string> capital;   // key -> as written
+    std::set<std::string> lower;
+    for (auto& f : freeTextFields(c))
+        for (auto& w : textWords(f.text)) {
+            if (w.hasDigit) continue;
+            if (w.capitalised && !w.allCaps) capital.emplace(w.key, w.text);
+            else if (!w.capitalised) lower.insert(w.key);
+        }
+    // Whole one-word names to shorten: first names and one-word aliases.
+    std::vector<std::pair<std::string, std::string>> full;   // key, person
+    for (auto& t : m_terms)
+        if ((t.kind == TermKind::FirstName || t.kind == TermKind::Alias) && t.ownerKind == "person" &&
+            t.key.find(' ') == std::string::npos)
+            for (auto& o : t.owners) full.emplace_back(t.key, o);
+    for (auto& [key, text] : capital) {
+        if (m_termIndex.count(key) || lower.count(key) || isGenericWord(key) || isCalendarWord(key)) continue;
+        if (g_utf8_strlen(key.c_str(), gssize(key.size())) < 3) continue;
+        std::vector<std::string> owners;
+        for (auto& [fk, person] : full)
+            if (fk.size() > key.size() && fk.compare(0, key.size(), key) == 0 &&
+                std::find(owners.begin(), owners.end(), person) == owners.end())
+                owners.push_back(person);
+        for (auto& o : owners) addTerm(text, TermKind::ShortName, o, m_plans[o].display);
+    }
+}
+
+bool CaseSecrets::isRealNameKey(const std::string& key) const {
+    auto it = m_termIndex.find(key);
+    if (it == m_termIndex.end()) return false;
+    auto k = m_terms[it->second].kind;
+    return k != TermKind::Address && k != TermKind::Postcode && m_terms[it->second].ownerKind == "person";
+}
+
+std::string CaseSecrets::scrub(std::string_view text) const {
+    if (text.empty()) return {};
+    std::vector<Replacement> reps;
+    for (auto& m : m_matcher.find(text)) reps.push_back({m.begin, m.end, m_terms[std::size_t(m.id)].replacement});
+    if (!m_days.empty())
+        for (auto& dm : findDateMentions(text))
+            for (auto& d : m_days)
+                if (dm.is(d.day)) {
+                    reps.push_back({dm.begin, dm.end, "[date removed]"});
+                    break;
+                }
+    // "[address removed], [address removed]" (a street and its postcode) reads as one removal.
+    std::sort(reps.begin(), reps.end(), [](const Replacement& a, const Replacement& b) { return a.begin < b.begin; });
+    std::vector<Replacement> merged;
+    for (auto& r : reps) {
+        if (!merged.empty() && merged.back().with == r.with && r.with.front() == '[' && r.begin >= merged.back().end &&
+            text.substr(merged.back().end, r.begin - merged.back().end).find_first_not_of(" ,") == std::string_view::npos) {
+            merged.back().end = std::max(merged.back().end, r.end);
+            continue;
+        }
+        merged.push_back(r);
+    }
+    return applyReplacements(text, std::move(merged));
+}
+
+}  // namespace genochron::anon

@@ -1,0 +1,295 @@
+// Genogram geometry from dot's positions: symbols, partnership lines, descent lines,
+// sibship lines and child lines as drawn segments, then relation routes and quality.
+// [SECTION] people and rows
+// [SECTION] partnership and descent lines
+// [SECTION] sibships, children, twins
+// [SECTION] bounding box and the whole pass
+#include "core/figures/genogram/genogram_layout.hpp"
+
+#include "core/model/diagnostics.hpp"
+#include "core/figures/genogram/genogram_graph.hpp"
+#include "core/figures/genogram/genogram_routes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace genochron::genogram {
+
+std::string_view toString(LineKind k) {
+    switch (k) {
+    case LineKind::Partnership: return "partnership";
+    case LineKind::Descent: return "descent";
+    case LineKind::Sibship: return "sibship";
+    case LineKind::Child: return "child";
+    case LineKind::Relation: return "relation";
+    }
+    return "partnership";
+}
+
+const PersonBox* Layout::person(std::string_view id) const {
+    for (auto& p : people)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+namespace {
+
+using detail::Family;
+
+constexpr double kOverTopPt = 15;      // serial partner line above the symbols (below the sibship line)
+constexpr double kOverTopStepPt = 5;   // nested ones stack upwards
+constexpr double kSibshipGapPt = 28;   // sibship line above the children's symbols (room for birth years)
+
+// ---------------------------------------------------------------- [SECTION] people and rows
+
+struct Ctx {
+    const Case& c;
+    const Family& f;
+    const detail::DotResult& d;
+    Layout& out;
+};
+
+void placePeople(Ctx& x) {
+    std::vector<double> rowYs;
+    for (auto& pt : x.d.person) {
+        bool found = false;
+        for (double y : rowYs)
+            if (std::abs(y - pt.y) < 1.0) found = true;
+        if (!found) rowYs.push_back(pt.y);
+    }
+    std::sort(rowYs.begin(), rowYs.end());
+    for (std::size_t i = 0; i < x.f.people.size(); ++i) {
+        const Person& p = *x.f.people[i].p;
+        Point c = x.d.person[i];
+        double s = detail::symbolSize(p);
+        PersonBox b;
+        b.id = p.id;
+        b.label = p.name;
+        b.sex = p.sex;
+        b.box = {c.x - s / 2, c.y - s / 2, s, s};
+        b.pregnancy = p.isPregnancyNode();
+        b.generation = int(std::lower_bound(rowYs.begin(), rowYs.end(), c.y - 1.0) - rowYs.begin());
+        x.out.people.push_back(b);
+    }
+}
+
+// ---------------------------------------------------------------- [SECTION] partnership and descent lines
+
+// How many people sit strictly between two members of a partner row.
+int peopleBetween(const Family& f, int a, int b) {
+    int row = f.rowOf[a];
+    if (row < 0 || row != f.rowOf[b]) return 0;
+    int pa = -1, pb = -1;
+    const auto& items = f.rows[row];
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (!items[i].isUnion) {
+            if (items[i].index == a) pa = int(i);
+            if (items[i].index == b) pb = int(i);
+        }
+    if (pa > pb) std::swap(pa, pb);
+    int n = 0;
+    for (int i = pa + 1; i < pb; ++i)
+        if (!items[i].isUnion) ++n;
+    return n;
+}
+
+// The union point of every union; partnership lines and lone-parent stubs.
+void partnershipLines(Ctx& x, std::vector<Point>& unionPoint, std::vector<std::vector<Point>>& descentStart) {
+    const auto& f = x.f;
+    const auto& P = x.out.people;
+    unionPoint.assign(f.unions.size(), {});
+    descentStart.assign(f.unions.size(), {});
+    // Serial-partner lines over the top: outer spans stack above the ones they contain.
+    std::vector<std::pair<double, double>> overSpans;
+    std::vector<int> overUnion;
+    for (std::size_t ui = 0; ui < f.unions.size(); ++ui) {
+        auto& u = f.unions[ui];
+        if (!u.single() && peopleBetween(f, u.a, u.b) > 0) {
+            double xa = P[u.a].centre().x, xb = P[u.b].centre().x;
+            overSpans.push_back({std::min(xa, xb), std::max(xa, xb)});
+            overUnion.push_back(int(ui));
+        }
+    }
+    for (std::size_t ui = 0; ui < f.unions.size(); ++ui) {
+        const auto& u = f.unions[ui];
+        Point un = x.d.unionAt[ui];
+        Union out;
+        out.partnership = u.partnership;
+        out.partners.push_back(P[u.a].id);
+        if (!u.single()) out.partners.push_back(P[u.b].id);
+        for (int ch : u.children) out.children.push_back(P[ch].id);
+
+        if (u.single()) {
+            // A stub beside the lone parent, on the side dot put the union point.
+            const Rect& pb = P[u.a].box;
+            double cy = pb.y + pb.h / 2;
+            double edge = un.x >= pb.x + pb.w / 2 ? pb.right() : pb.x;
+            unionPoint[ui] = {un.x, cy};
+            descentStart[ui] = {{edge, cy}, {un.x, cy}};
+        } else {
+            int l = u.a, r = u.b;
+            if (P[l].centre().x > P[r].centre().x) std::swap(l, r);
+            const Rect& lb = P[l].box;
+            const Rect& rb = P[r].box;
+            Line line;
+            line.kind = LineKind::Partnership;
+            line.from = P[u.a].id;
+            line.to = P[u.b].id;
+            line.ref = int(ui);
+            if (peopleBetween(f, u.a, u.b) == 0) {
+                double ly = lb.y + lb.h / 2, ry = rb.y + rb.h / 2;
+                if (std::abs(ly - ry) < 0.5) {
+                    line.points = {{lb.right(), ly}, {rb.x, ry}};
+                    double ux = std::clamp(un.x, lb.right() + 4, std::max(lb.right() + 4, rb.x - 4));
+                    unionPoint[ui] = {ux, ly};
+                } else {   // partners on different rows (bad data): a stepped line
+                    double mx = (lb.right() + rb.x) / 2;
+                    line.points = {{lb.right(), ly}, {mx, ly}, {mx, ry}, {rb.x, ry}};
+                    unionPoint[ui] = {mx, std::max(ly, ry)};
+                }
+            } else {
+                // Over the top of the partner(s) between, attached off-centre so it never
+                // runs along a child line coming down into either symbol.
+                double lo = lb.x + lb.w / 2, hi = rb.x + rb.w / 2;
+                int nested = 0;
+                for (auto& [s0, s1] : overSpans)
+                    if (s0 >= lo - 0.5 && s1 <= hi + 0.5 && (s1 - s0) < (hi - lo) - 0.5) ++nested;
+                double level = std::min(lb.y, rb.y) - kOverTopPt - kOverTopStepPt * nested;
+                double lx = lo + lb.w * 0.25, rx = hi - rb.w * 0.25;
+                line.points = {{lx, lb.y}, {lx, level}, {rx, level}, {rx, rb.y}};
+                line.overTop = true;
+                unionPoint[ui] = {std::clamp(un.x, lx + 4, std::max(lx + 4, rx - 4)), level};
+            }
+            x.out.lines.push_back(std::move(line));
+        }
+        out.at = unionPoint[ui];
+        x.out.unions.push_back(std::move(out));
+    }
+}
+
+// ---------------------------------------------------------------- [SECTION] sibships, children, twins
+
+bool twins(const Person& a, const Person& b) { return (!a.twin.empty() && a.twin == b.id) || (!b.twin.empty() && b.twin == a.id); }
+
+void sibshipLines(Ctx& x, const std::vector<Point>& unionPoint, const std::vector<std::vector<Point>>& descentStart) {
+    const auto& f = x.f;
+    const auto& P = x.out.people;
+    for (std::size_t ui = 0; ui < f.unions.size(); ++ui) {
+        const auto& u = f.unions[ui];
+        if (u.children.empty()) continue;
+        double topRow = 1e18;
+        for (int ch : u.children) topRow = std::min(topRow, P[ch].centre().y - kSymbolPt / 2);
+        const double ySib = topRow - kSibshipGapPt;
+        Point up = unionPoint[ui];
+        Point hub = x.d.hubAt[ui];
+        double hy = std::clamp(hub.y, std::min(up.y, ySib), ySib);
+
+        // Twins (and triplets) hang from one point on the sibship line.
+        std::vector<double> attach(u.children.size());
+        for (std::size_t i = 0; i < u.children.size(); ++i) attach[i] = P[u.children[i]].centre().x;
+        for (std::size_t i = 0; i < u.children.size();) {
+            std::size_t j = i + 1;
+            while (j < u.children.size() && twins(*f.people[u.children[j - 1]].p, *f.people[u.children[j]].p)) ++j;
+            if (j - i > 1) {
+                double sum = 0;
+                for (std::size_t k = i; k < j; ++k) sum += attach[k];
+                for (std::size_t k = i; k < j; ++k) attach[k] = sum / double(j - i);
+            }
+            i = j;
+        }
+
+        Line descent;
+        descent.kind = LineKind::Descent;
+        descent.from = P[u.a].id;
+        descent.to = u.single() ? std::string() : P[u.b].id;
+        descent.ref = int(ui);
+        descent.points = descentStart[ui];
+        if (descent.points.empty()) descent.points.push_back(up);
+        // Straight down when the hub is under the union point (or near enough to look it).
+        double lo = *std::min_element(attach.begin(), attach.end()), hi = *std::max_element(attach.begin(), attach.end());
+        // The descent lands on the sibship line within the children's span, so sibship lines
+        // never reach out over someone else's children.
+        double arrive = std::clamp(hub.x, lo, hi);
+        if (std::abs(up.x - arrive) < 1.0 || (up.x >= lo - 0.5 && up.x <= hi + 0.5 && u.children.size() > 1)) arrive = up.x;
+        if (std::abs(arrive - up.x) < 0.5) {
+            descent.points.push_back({up.x, ySib});
+        } else {
+            descent.points.push_back({up.x, hy});
+            descent.points.push_back({arrive, hy});
+            descent.points.push_back({arrive, ySib});
+        }
+        x.out.lines.push_back(std::move(descent));
+
+        double s0 = std::min(lo, arrive), s1 = std::max(hi, arrive);
+        if (s1 - s0 > 0.5) {
+            Line sib;
+            sib.kind = LineKind::Sibship;
+            sib.from = P[u.children.front()].id;
+            sib.to = P[u.children.back()].id;
+            sib.ref = int(ui);
+            sib.points = {{s0, ySib}, {s1, ySib}};
+            x.out.lines.push_back(std::move(sib));
+        }
+        for (std::size_t i = 0; i < u.children.size(); ++i) {
+            const auto& cb = P[u.children[i]];
+            Line ch;
+            ch.kind = LineKind::Child;
+            ch.from = P[u.a].id;
+            ch.to = cb.id;
+            ch.ref = int(ui);
+            ch.points = {{attach[i], ySib}, {cb.centre().x, cb.box.y}};
+            x.out.lines.push_back(std::move(ch));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- [SECTION] bounding box and the whole pass
+
+void normalise(Layout& l) {
+    Rect r;
+    bool any = false;
+    auto add = [&](const Rect& b) {
+        r = any ? r.united(b) : b;
+        any = true;
+    };
+    for (auto& p : l.people) {
+        Point c = p.centre();
+        add({c.x - kLabelSlotWPt / 2, p.box.y - kYearSlotHPt, kLabelSlotWPt, p.box.h + kYearSlotHPt + kLabelSlotHPt + 2});
+    }
+    for (auto& ln : l.lines)
+        for (auto& pt : ln.points) add({pt.x, pt.y, 0.01, 0.01});
+    if (!any) {
+        l.bbox = {0, 0, 0, 0};
+        return;
+    }
+    const double pad = 4;
+    double dx = pad - r.x, dy = pad - r.y;
+    auto shift = [&](Point& p) { p.x += dx; p.y += dy; };
+    for (auto& p : l.people) { p.box.x += dx; p.box.y += dy; }
+    for (auto& u : l.unions) shift(u.at);
+    for (auto& ln : l.lines)
+        for (auto& pt : ln.points) shift(pt);
+    l.bbox = {0, 0, r.w + 2 * pad, r.h + 2 * pad};
+}
+
+}  // namespace
+
+Layout layoutGenogram(const Case& c, const LayoutOptions& opt) {
+    Family f = detail::buildFamily(c, opt);
+    Layout out;
+    if (f.people.empty()) return out;
+    detail::DotResult d = detail::runDot(f);
+    Ctx x{c, f, d, out};
+    placePeople(x);
+    std::vector<Point> unionPoint;
+    std::vector<std::vector<Point>> descentStart;
+    partnershipLines(x, unionPoint, descentStart);
+    sibshipLines(x, unionPoint, descentStart);
+    routeRelations(c, out);
+    normalise(out);
+    out.quality = measureQuality(out, c);
+    return out;
+}
+
+}  // namespace genochron::genogram

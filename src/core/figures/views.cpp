@@ -1,0 +1,44 @@
+#include "core/figures/views.hpp"
+
+#include "core/model/diagnostics.hpp"
+
+#include <chrono>
+
+namespace genochron {
+
+std::optional<ViewKind> viewFromString(std::string_view s) {
+    if (s == "genogram") return ViewKind::Genogram;
+    if (s == "timeline") return ViewKind::Timeline;
+    if (s == "chronology") return ViewKind::Chronology;
+    if (s == "actions") return ViewKind::Actions;
+    return std::nullopt;
+}
+
+std::string_view toString(ViewKind v) {
+    switch (v) {
+    case ViewKind::Genogram: return "genogram";
+    case ViewKind::Timeline: return "timeline";
+    case ViewKind::Chronology: return "chronology";
+    case ViewKind::Actions: return "actions";
+    }
+    return "genogram";
+}
+
+long todayDays() {
+    using namespace std::chrono;
+    return long(floor<days>(system_clock::now()).time_since_epoch().count());
+}
+
+Document buildView(const ViewCase& c, ViewKind kind, const ViewOptions& opt) {
+    ViewOptions o = opt;
+    if (o.todayDays == 0) o.todayDays = todayDays();
+    switch (kind) {
+    case ViewKind::Genogram: return buildGenogramView(c, o);
+    case ViewKind::Timeline: return buildTimelineView(c, o);
+    case ViewKind::Chronology: return buildChronologyView(c, o);
+    case ViewKind::Actions: return buildActionsView(c, o);
+    }
+    throw GenochronError("unknown view");
+}
+
+}  // namespace genochron

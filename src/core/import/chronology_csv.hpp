@@ -1,0 +1,82 @@
+// Agency chronology spreadsheets: reading CSV (libcsv) as people's spreadsheets
+// really are, importing rows into a case, and exporting the combined chronology.
+#pragma once
+#include "core/model/diagnostics.hpp"
+#include "core/model/model.hpp"
+#include "core/anonymise/view_case.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace genochron {
+
+// ---------------------------------------------------------------- reading CSV
+
+struct CsvRecord {
+    int line = 0;                     // 1-based line in the file where the record starts
+    std::vector<std::string> cells;   // as written, quotes removed, CRLF inside cells made LF
+};
+
+struct CsvSheet {
+    std::vector<CsvRecord> records;   // blank lines are not records
+    char delimiter = ',';
+    std::vector<std::string> notes;   // e.g. "read as Windows-1252", "tab-separated"
+};
+
+// Parses spreadsheet CSV: UTF-8 with or without a BOM, UTF-16 with a BOM, Windows-1252
+// (what Excel's plain "CSV" writes), CRLF/LF/CR line ends, quoted cells with commas and
+// line breaks, tab- or semicolon-separated sheets. Throws GenochronError naming the file
+// and line for what cannot be read (an unterminated quote, UTF-16 without a BOM).
+CsvSheet parseCsv(std::string_view bytes, const std::string& displayName);
+
+// One cell quoted as RFC 4180 asks, only when it has to be.
+std::string csvCell(std::string_view text);
+
+// ---------------------------------------------------------------- import
+
+struct ChronologyImportOptions {
+    std::string agency;   // --agency: whose chronology this is (required unless the sheet has an agency column)
+    std::vector<std::pair<std::string, std::string>> map;   // --map: header -> field ("ignore" to skip)
+};
+
+// "Header=field,Other header=field" -> pairs. Throws GenochronError for a malformed item.
+std::vector<std::pair<std::string, std::string>> parseColumnMap(const std::string& text);
+
+// The fields a column can map to (for --map and its error messages).
+const std::vector<std::string_view>& importFields();
+
+struct ImportPlan {
+    std::vector<Event> added;   // new events, ids assigned, in row order
+    int rowsRead = 0;           // records after the header that were not blank
+    int duplicates = 0;         // rows already in the case (agency, date and text match)
+    std::vector<std::pair<std::string, std::string>> columns;   // header -> field ("" = not imported)
+    Diagnostics diagnostics;    // FILE:ROW:COL errors and warnings; any error = import nothing
+    std::vector<std::string> notes;
+    bool ok() const { return !diagnostics.hasErrors(); }
+};
+
+// Reads a sheet and works out what merging it would add. Changes nothing. Errors
+// about the whole sheet (no header, no date column, unknown agency) and about rows
+// are all collected in the plan's diagnostics; only unreadable bytes throw.
+ImportPlan planChronologyImport(const Case& c, std::string_view csvBytes, const std::string& displayName,
+                                const ChronologyImportOptions& opt);
+
+// Appends the plan's events (the plan must be ok()).
+void applyImportPlan(Case& c, const ImportPlan& plan);
+
+// The key two rows are "the same event" by: agency, date and the text with case,
+// spacing and punctuation ignored.
+std::string eventDedupKey(const Event& e);
+
+// ---------------------------------------------------------------- export
+
+// The combined chronology as CSV (UTF-8, no BOM, CRLF, RFC 4180), in date order,
+// drawing only on what the ViewCase holds (anonymised or named). Columns: id, date,
+// time, end, agency, agency_name, source, source_ref, people, what, action, analysis,
+// tags, risk, missed_opportunity, mo_number, shared_with, publish, disputed_by.
+std::string chronologyToCsv(const ViewCase& vc);
+void writeChronologyCsv(const ViewCase& vc, const std::string& path);   // atomic
+
+}  // namespace genochron

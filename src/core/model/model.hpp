@@ -1,0 +1,209 @@
+// The case: plain data for every key of case-format.md. No I/O here (see case_io.hpp).
+#pragma once
+#include "core/model/date.hpp"
+#include "core/model/enums.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+#include "core/io/yaml_doc.hpp"
+
+namespace genochron {
+
+// Where something was in the file (1-based; 0 = not from a file).
+struct SourceLoc {
+    int line = 0;
+    int column = 0;
+    bool valid() const { return line > 0; }
+};
+
+// A suppressed lint rule on one item, with the reason check reports.
+struct LintIgnore {
+    std::string rule;
+    std::string reason;
+    bool operator==(const LintIgnore&) const = default;
+};
+
+// What every item carries besides its data: locations (not part of its identity,
+// so ignored by ==), keys this version does not know (kept and written back), and
+// lint suppressions.
+struct Meta {
+    SourceLoc loc;                             // the item's first key
+    std::map<std::string, SourceLoc> keyLocs;  // each key's value
+    std::vector<std::pair<std::string, yaml::Node>> extras;   // unknown keys, in file order
+    std::vector<LintIgnore> lintIgnore;
+
+    SourceLoc at(const std::string& key) const {
+        auto it = keyLocs.find(key);
+        return it != keyLocs.end() ? it->second : loc;
+    }
+    bool operator==(const Meta& o) const;   // extras (by content) and lintIgnore only
+};
+
+struct Agency {
+    std::string id, name;
+    AgencyKind kind = AgencyKind::Other;
+    Meta meta;
+    bool operator==(const Agency&) const = default;
+};
+
+struct Person {
+    std::string id;
+    std::string name;        // real name: sensitive
+    std::string pseudonym;
+    std::vector<std::string> aliases;   // sensitive
+    Sex sex = Sex::Unknown;
+    std::optional<Date> born, died;
+    std::vector<Role> roles;
+    bool index = false;
+    std::vector<std::string> parents;
+    Parentage parentage = Parentage::Biological;
+    std::string twin;
+    bool identicalTwin = false;
+    std::optional<int> birthOrder;
+    std::vector<Condition> conditions;
+    std::vector<std::string> aces;
+    std::optional<Pregnancy> pregnancy;
+    std::string notes;   // sensitive
+    Meta meta;
+
+    bool hasRole(Role r) const;
+    bool hasCondition(Condition c) const;
+    bool isPregnancyNode() const { return pregnancy.has_value(); }
+    bool operator==(const Person&) const = default;
+};
+
+struct StatusPeriod {
+    PartnershipStatus status = PartnershipStatus::Married;
+    std::optional<Date> from, to;
+    bool operator==(const StatusPeriod&) const = default;
+};
+
+struct Partnership {
+    std::array<std::string, 2> partners;
+    PartnershipStatus status = PartnershipStatus::Married;
+    std::optional<Date> from, to;
+    std::vector<StatusPeriod> history;   // earlier statuses, oldest first
+    Meta meta;
+    bool operator==(const Partnership&) const = default;
+};
+
+struct Relation {
+    std::string from, to;
+    RelationKind kind = RelationKind::Close;
+    std::optional<Date> fromDate, toDate;
+    Meta meta;
+    bool directed() const;   // abuse kinds point from the person who acts
+    bool isAbuse() const;
+    bool operator==(const Relation&) const = default;
+};
+
+struct Household {
+    std::string id, label, address;   // address: sensitive
+    std::vector<std::string> members;
+    std::optional<Date> from, to;
+    Meta meta;
+    bool operator==(const Household&) const = default;
+};
+
+struct Event {
+    std::string id;
+    bool idGenerated = false;   // the loader made it; the writer writes it so it stays stable
+    Date date;
+    std::string time;           // HH:MM
+    std::optional<Date> end;
+    std::string agency;
+    Source source = Source::AgencyRecord;
+    std::string sourceRef;
+    std::vector<std::string> people;
+    std::string what, action, analysis;   // facts, what was done, the panel's analysis
+    std::vector<std::string> tags;
+    std::optional<Risk> risk;
+    std::string missedOpportunity;   // non-empty = flagged
+    std::vector<std::string> sharedWith;
+    std::vector<std::string> disputedBy;
+    bool publish = true;
+    Meta meta;
+
+    bool hasTag(std::string_view t) const;
+    bool isMissedOpportunity() const { return !missedOpportunity.empty(); }
+    bool operator==(const Event& o) const;   // ignores idGenerated
+};
+
+struct ActionUpdate {
+    Date date;
+    std::string text;
+    bool operator==(const ActionUpdate&) const = default;
+};
+
+struct Action {
+    std::string id, text, lead, owner;
+    std::optional<Date> target, completed;
+    ActionStatus status = ActionStatus::NotStarted;
+    std::vector<ActionUpdate> updates;
+    Meta meta;
+    // Past its target and not complete (or dropped) on `today` (days since 1970).
+    bool overdue(long today) const;
+    bool operator==(const Action&) const = default;
+};
+
+struct Recommendation {
+    std::string id, text;
+    RecScope scope = RecScope::Local;
+    std::vector<std::string> addresses;
+    std::vector<Action> actions;
+    Meta meta;
+    bool operator==(const Recommendation&) const = default;
+};
+
+struct Publication {
+    PublishPrecision datePrecision = PublishPrecision::Month;
+    bool hideDeathDate = true;
+    bool hideChildSex = true;
+    bool hideAddresses = true;
+    int childAge = 18;
+    ProfessionalNames professionalNames = ProfessionalNames::Role;
+    Meta meta;
+    bool operator==(const Publication&) const = default;
+};
+
+struct CaseInfo {
+    std::string title, partnership;
+    CaseKind kind = CaseKind::DHR;
+    std::optional<Date> referenceDate;   // sensitive: often the date of death
+    std::optional<Date> scopeFrom, scopeTo;
+    Meta meta;
+    bool operator==(const CaseInfo&) const = default;
+};
+
+struct Case {
+    std::string format = "genochron/1";
+    CaseInfo info;
+    std::optional<Publication> publication;   // absent = defaults, and absent on save
+    std::vector<Agency> agencies;
+    std::vector<Person> people;
+    std::vector<Partnership> partnerships;
+    std::vector<Relation> relations;
+    std::vector<Household> households;
+    std::vector<Event> events;
+    std::vector<Recommendation> recommendations;
+    Meta meta;   // top-level unknown keys
+
+    Publication publicationOrDefault() const { return publication.value_or(Publication{}); }
+    const Person* person(std::string_view id) const;
+    const Agency* agency(std::string_view id) const;
+    const Event* event(std::string_view id) const;
+    Person* person(std::string_view id);
+    Event* event(std::string_view id);
+    std::vector<const Person*> childrenOf(std::string_view id) const;
+    // Events in chronological order (stable for equal dates), unknown dates last.
+    std::vector<const Event*> eventsByDate() const;
+    // Missed opportunities numbered MO1, MO2, ... in chronological order: id -> number.
+    std::map<std::string, int> missedOpportunityNumbers() const;
+    // A fresh event id ("e001" style) not in use.
+    std::string nextEventId() const;
+    bool operator==(const Case&) const = default;
+};
+
+}  // namespace genochron

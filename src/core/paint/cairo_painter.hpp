@@ -1,0 +1,44 @@
+// Draws scenes with Cairo and Pango: PNG, SVG and PDF files, and raw pixels for the app.
+#pragma once
+#include "core/scene/scene.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace genochron {
+
+enum class FileFormat { Png, Svg, Pdf };
+// From the extension (.png/.svg/.pdf, any case); throws GenochronError naming the path otherwise.
+FileFormat formatForPath(const std::string& path);
+
+struct PageSpec {
+    enum class Size { Fit, A4, A3 } size = Size::Fit;
+    bool landscape = false;
+    double marginPt = 36;   // half an inch
+    // Page size in points for A4/A3 (portrait unless landscape); Fit: the scene's own size.
+    std::pair<double, double> pagePt(const Scene& s) const;
+};
+
+struct PaintOptions {
+    PageSpec page;
+    double dpi = 300;          // PNG only
+    int maxPixels = 14000;     // per side; larger PNGs are drawn at a lower dpi (reported)
+};
+
+// Paints every page. PNG: a single image (pages stacked top to bottom).
+// Returns the file's bytes; nothing is written. Throws GenochronError on a Cairo failure.
+std::string paintToBytes(const Document& doc, FileFormat fmt, const PaintOptions& opt, std::string* note = nullptr);
+
+// Paints and writes atomically (never half a file).
+void paintToFile(const Document& doc, const std::string& path, const PaintOptions& opt, std::string* note = nullptr);
+
+// Raw BGRA pixels (Cairo ARGB32, premultiplied) of one page at `scale` pixels per point:
+// the app uploads these as a texture.
+struct Pixels {
+    int width = 0, height = 0, stride = 0;
+    std::vector<std::uint8_t> data;
+};
+Pixels paintToPixels(const Scene& scene, double scale);
+
+}  // namespace genochron
