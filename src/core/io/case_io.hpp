@@ -24,8 +24,18 @@ LoadResult loadCaseFile(const std::string& path, const LoadLimits& limits = {});
 LoadResult loadCaseString(const std::string& text, const std::string& displayName, const LoadLimits& limits = {});
 
 // Canonical YAML: keys in the contract's order, unknown keys after them, stable ids.
+// Every scalar is quoted and escaped where any YAML reader (1.1 or 1.2) could read it as
+// something else. Throws GenochronError for text that cannot be written (not UTF-8).
 std::string saveCaseToString(const Case& c);
-// Atomic: temp file in the same folder, fsync, rename. Throws GenochronError on failure.
+// Atomic: temp file in the same folder, fsync, then the temp file is read back and loaded,
+// and only a file that gives the same model replaces the old one (see writeFileAtomic for
+// symbolic links, permissions and stale temp files). Throws GenochronError on failure,
+// and the old file is then untouched.
 void saveCaseFile(const Case& c, const std::string& path);
+
+// Where `reloaded` (the case read back from a save of `saved`) differs from `saved`:
+// "events[3] (e017)", "case", ...; nullopt when they are the same. An event saved with no
+// id matches the id the loader generates for it.
+std::optional<std::string> caseDifference(const Case& saved, const Case& reloaded);
 
 }  // namespace genochron
