@@ -48,7 +48,7 @@ Case base() {
 // like to turn into something else.
 std::vector<std::string> hostileStrings() {
     std::vector<std::string> v = {
-        "Line one\u2028line two", "para\u2029graph", "next\u0085line", "del\x7f", "bell\x07", "esc\x1b[0m",
+        "non\uFFFEchar", "plane\U0001FFFFend", "fdd0\uFDD0x", "Line one\u2028line two", "para\u2029graph", "next\u0085line", "del\x7f", "bell\x07", "esc\x1b[0m",
         "back\bspace", "form\ffeed", "vertical\vtab", "c1\u0080\u009f", "bom\uFEFFinside", "\uFEFFleading bom",
         "yes", "no", "on", "off", "Y", "n", "~", "null", "NULL", "Null", "true", "FALSE",
         "0x1F", "1e3", "012", "0o17", "0b101", "1_000", "12:30", "190:20:30", ".inf", "-.inf", ".NaN", "+1",
@@ -151,14 +151,6 @@ TEST_CASE("text that is not UTF-8 is refused with the field named, and nothing i
         FAIL("saved");
     } catch (const GenochronError& e) {
         CHECK(std::string(e.what()).find("events[0].what") != std::string::npos);
-    }
-    CHECK(readFile(path) == before);
-    c.events[0].what = "non\uFFFEchar";   // a non-character: no YAML file may hold it
-    try {
-        saveCaseFile(c, path);
-        FAIL("saved");
-    } catch (const GenochronError& e) {
-        CHECK(std::string(e.what()).find("U+FFFE") != std::string::npos);
     }
     CHECK(readFile(path) == before);
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator{}) == 1);

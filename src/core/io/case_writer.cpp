@@ -1,12 +1,22 @@
 // Writing a case file: canonical key order (the contract's), unknown keys kept after
 // the known ones, every event id written so generated ids stay stable.
+//
+// [SECTION] scalars: what may be written plain, what must be quoted
+// [SECTION] Writer: libyaml's emitter, one event at a time
+// [SECTION] one function per block of the format
+// [SECTION] saving, with the read-back check
+//
+// The emitter is libyaml's, the library that reads the file again (yaml_doc.cpp): it
+// escapes in double quotes every character YAML cannot hold raw (controls, DEL, C1,
+// U+2028/2029, U+FEFF, U+FFFE/FFFF) and refuses invalid UTF-8. yaml-cpp's emitter, used
+// before, left DEL, U+2028 and U+2029 raw and replaced non-characters with U+FFFD.
 #include "core/io/atomic_file.hpp"
 #include "core/io/case_io.hpp"
 
 #include <algorithm>
-#include <cstdint>
+#include <cctype>
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
 namespace genochron {
 
@@ -14,20 +24,16 @@ namespace {
 
 // ---------------------------------------------------------------- [SECTION] scalars
 //
-// What a scalar may be written as. Our reader is libyaml (YAML 1.1), other tools that read
-// case files may be YAML 1.1 or 1.2; every one of them must read back the string written.
-// yaml-cpp's emitter decides plain vs quoted by its own rules, which let through words a
-// YAML 1.1 reader turns into booleans, nulls and numbers (yes, off, 0x1F, 1e3, 012), and
-// its double-quoted writer leaves DEL, U+2028 and U+2029 unescaped (libyaml refuses DEL
-// and reads U+2028/2029 as line breaks). So every scalar is scanned here first.
+// Our reader is libyaml (YAML 1.1); other tools that read case files may be YAML 1.1 or
+// 1.2; every one of them must read back the string written. The emitter only knows the
+// syntax, not which plain words a reader resolves to booleans, nulls and numbers (yes, off,
+// ~, 0x1F, 1e3, 012, 12:30): that is decided here, conservatively.
 
 struct Scan {
     bool invalidUtf8 = false;
-    char32_t nonCharacter = 0;   // U+FFFE or U+FFFF: no YAML file may hold one, and yaml-cpp cannot escape it
-    bool control = false;        // a character no YAML reader takes raw (C0 but tab/LF, DEL, C1, ...)
-    bool needsAsciiEscape = false;   // ... and one yaml-cpp's double-quoted writer leaves raw
-    bool newline = false, tab = false, cr = false;
-    bool edgeSpace = false;      // leading or trailing space, tab or no-break space
+    bool control = false;   // a character no YAML reader takes raw (C0 but tab/LF, DEL, C1, BOM, LS, PS, ...)
+    bool newline = false, tab = false;
+    bool edgeSpace = false;   // leading or trailing space, tab or no-break space
 };
 
 Scan scan(std::string_view s) {
@@ -54,21 +60,14 @@ Scan scan(std::string_view s) {
         }
         if (cp == '\n') r.newline = true;
         else if (cp == '\t') r.tab = true;
-        else if (cp == '\r') { r.cr = true; r.control = true; }
-        else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFEFF) r.control = true;
-        if (cp == 0xFFFE || cp == 0xFFFF) r.nonCharacter = cp;
-        if (cp == 0x7F || cp == 0x2028 || cp == 0x2029) {
+        else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029 ||
+                 cp == 0xFFFE || cp == 0xFFFF)
             r.control = true;
-            r.needsAsciiEscape = true;
-        }
         i += n;
     }
-    auto edge = [](std::string_view t) {
-        return t.empty() ? false : t.front() == ' ' || t.front() == '\t' || t.back() == ' ' || t.back() == '\t' ||
-                                        t.rfind("\xC2\xA0", 0) == 0 ||
-                                        (t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA0");
-    };
-    r.edgeSpace = edge(s);
+    auto nbspAt = [&](std::size_t at) { return s.compare(at, 2, "\xC2\xA0") == 0; };
+    r.edgeSpace = !s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t' ||
+                                 nbspAt(0) || (s.size() >= 2 && nbspAt(s.size() - 2)));
     return r;
 }
 
@@ -95,9 +94,8 @@ bool resolvesToNonString(std::string_view s) {
     return false;
 }
 
-// A plain scalar is read back as exactly this string by any YAML reader, in a block
-// mapping value (`flow` false) or inside [ ... ] (`flow` true). Conservative: when in doubt,
-// quote.
+// A plain scalar is read back as exactly this string by any YAML reader, as a block
+// mapping value (`flow` false) or inside [ ... ] (`flow` true). When in doubt, quote.
 bool plainSafe(std::string_view s, const Scan& sc, bool flow) {
     if (s.empty() || sc.control || sc.newline || sc.tab || sc.edgeSpace || sc.invalidUtf8) return false;
     if (resolvesToNonString(s)) return false;
@@ -109,172 +107,277 @@ bool plainSafe(std::string_view s, const Scan& sc, bool flow) {
     return true;
 }
 
-// The case through yaml-cpp's emitter, every scalar by the rules above.
+// A literal block ("|" or "|-") reads back exactly: several lines, only LF line breaks, no
+// tab or odd character, no space or empty line at the start (the indentation is taken
+// from the first line), at most one final newline, no trailing spaces on a line (libyaml
+// would fall back to quotes anyway).
+bool literalSafe(std::string_view s, const Scan& sc) {
+    if (!sc.newline || sc.control || sc.tab || sc.invalidUtf8) return false;
+    if (s.front() == ' ' || s.front() == '\n') return false;
+    if (s.size() >= 2 && s[s.size() - 1] == '\n' && s[s.size() - 2] == '\n') return false;
+    if (s.find(" \n") != std::string_view::npos || s.back() == ' ') return false;
+    return true;
+}
+
+// ---------------------------------------------------------------- [SECTION] Writer
+
 class Writer {
 public:
-    YAML::Emitter out;
     std::string item;    // the item being written, for errors ("events[3]")
     std::string field;   // ... and its key
 
     Writer() {
-        out.SetIndent(2);
-        out.SetSeqFormat(YAML::Block);
+        if (!yaml_emitter_initialize(&m_em)) throw GenochronError("cannot start the YAML writer (out of memory?)");
+        yaml_emitter_set_output(&m_em, &Writer::sink, &m_out);
+        yaml_emitter_set_unicode(&m_em, 1);   // write é as é, escape only what must be
+        yaml_emitter_set_indent(&m_em, 2);
+        yaml_emitter_set_width(&m_em, -1);    // never fold long lines
+        yaml_emitter_set_break(&m_em, YAML_LN_BREAK);
+        yaml_event_t ev;
+        yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+        emit(ev);
+        yaml_document_start_event_initialize(&ev, nullptr, nullptr, nullptr, 1);
+        emit(ev);
+    }
+    ~Writer() { yaml_emitter_delete(&m_em); }
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    std::string finish() {
+        yaml_event_t ev;
+        yaml_document_end_event_initialize(&ev, 1);
+        emit(ev);
+        yaml_stream_end_event_initialize(&ev);
+        emit(ev);
+        yaml_emitter_flush(&m_em);
+        return std::move(m_out);
     }
 
-    // One scalar. `plain` false forces quotes (it was quoted in the file, or must read as a string).
-    void scalar(std::string_view v, bool flow, bool allowLiteral = false, bool forceQuotes = false) {
+    void beginMap(bool flow = false) {
+        yaml_event_t ev;
+        yaml_mapping_start_event_initialize(&ev, nullptr, nullptr, 1,
+                                            flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
+        emit(ev);
+        m_flow.push_back(flow || inFlow());
+    }
+    void endMap() {
+        yaml_event_t ev;
+        yaml_mapping_end_event_initialize(&ev);
+        emit(ev);
+        m_flow.pop_back();
+    }
+    void beginSeq(bool flow = false) {
+        yaml_event_t ev;
+        yaml_sequence_start_event_initialize(&ev, nullptr, nullptr, 1,
+                                             flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+        emit(ev);
+        m_flow.push_back(flow || inFlow());
+    }
+    void endSeq() {
+        yaml_event_t ev;
+        yaml_sequence_end_event_initialize(&ev);
+        emit(ev);
+        m_flow.pop_back();
+    }
+
+    // Free text, an id, a key: plain where that is safe, else quoted with escapes.
+    // `allowLiteral`: multi-line text may be a literal block. `forceQuotes`: always quoted.
+    void text(std::string_view v, bool allowLiteral = false, bool forceQuotes = false) {
         Scan sc = scan(v);
         if (sc.invalidUtf8)
-            throw GenochronError(fmt::format("cannot save: {}{}{} holds text that is not valid UTF-8; nothing was written",
-                                             item, item.empty() || field.empty() ? "" : ".", field));
-        if (sc.nonCharacter)
-            throw GenochronError(fmt::format("cannot save: {}{}{} holds the invisible character U+{:04X}, which a case file "
-                                             "cannot hold; delete it (it comes from badly converted text); nothing was written",
-                                             item, item.empty() || field.empty() ? "" : ".", field,
-                                             std::uint32_t(sc.nonCharacter)));
-        const std::string s(v);
-        // yaml-cpp's literal block always keeps one final newline ("|"), so only text that
-        // ends in exactly one newline, with no tab, carriage return or odd character and no
-        // leading space, can use it; other multi-line text is double-quoted with escapes.
-        bool literalSafe = allowLiteral && !flow && sc.newline && !sc.control && !sc.tab && s.back() == '\n' &&
-                           (s.size() < 2 || s[s.size() - 2] != '\n') && s.front() != ' ' && s.front() != '\n';
-        if (literalSafe) out << YAML::Literal << s;
-        else if (sc.needsAsciiEscape) out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
-        else if (forceQuotes || !plainSafe(s, sc, flow)) out << YAML::DoubleQuoted << s;
-        else out << s;
+            throw GenochronError(fmt::format("cannot save: {} holds text that is not valid UTF-8; nothing was written",
+                                             where()));
+        yaml_scalar_style_t style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+        if (allowLiteral && !inFlow() && literalSafe(v, sc)) style = YAML_LITERAL_SCALAR_STYLE;
+        else if (!forceQuotes && plainSafe(v, sc, inFlow())) style = YAML_PLAIN_SCALAR_STYLE;
+        raw(v, style, style == YAML_PLAIN_SCALAR_STYLE);
     }
+    // A token we made (a date, an enum name, a number, true/false): always plain.
+    void token(std::string_view v) { raw(v, YAML_PLAIN_SCALAR_STYLE, true); }
 
     void key(std::string_view k) {
         field = std::string(k);
-        out << YAML::Key;
-        // An implicit key is limited to one line of 1,024 characters; longer ones are "? key".
-        if (k.size() > 256 || k.find_first_of("\n\r") != std::string_view::npos) out << YAML::LongKey;
-        scalar(k, false);
-        out << YAML::Value;
+        text(k);
     }
 
     // A node from our own tree (unknown keys, values kept as they were read).
-    void node(const yaml::Node& n, bool flow = false) {
+    void node(const yaml::Node& n) {
         switch (n.type()) {
-        case yaml::Node::Type::Null: out << YAML::Null; return;
+        case yaml::Node::Type::Null: token("~"); return;
         case yaml::Node::Type::Scalar: {
-            // Plain in the file: plain again where that is safe for the characters, so a
-            // number or boolean another tool wrote stays one; quoted: quoted.
+            // Plain in the file: plain again (the emitter quotes it if it cannot be), so a
+            // number or boolean another tool wrote stays one. Quoted: quoted.
             const std::string& s = n.Scalar();
-            Scan sc = scan(s);
-            if (!n.quoted() && !sc.control && !sc.newline && !sc.edgeSpace && !sc.invalidUtf8 && !s.empty() &&
-                !(flow && s.find_first_of(",[]{}") != std::string::npos)) {
-                out << s;   // yaml-cpp quotes it if it cannot be plain
-                return;
+            if (!n.quoted()) {
+                Scan sc = scan(s);
+                if (sc.invalidUtf8) throw GenochronError(fmt::format("cannot save: {} is not valid UTF-8", where()));
+                if (!sc.control && !sc.newline && !sc.edgeSpace && !s.empty() && !resolvesToNullWord(s)) {
+                    raw(s, YAML_PLAIN_SCALAR_STYLE, true);
+                    return;
+                }
             }
-            scalar(s, flow, false, true);
+            text(s, false, true);
             return;
         }
         case yaml::Node::Type::Sequence:
-            if (n.items().empty()) { out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq; return; }
-            out << YAML::BeginSeq;
+            beginSeq(n.items().empty());
             for (auto& i : n.items()) node(i);
-            out << YAML::EndSeq;
+            endSeq();
             return;
         case yaml::Node::Type::Map:
-            if (n.entries().empty()) { out << YAML::Flow << YAML::BeginMap << YAML::EndMap; return; }
-            out << YAML::BeginMap;
+            beginMap(n.entries().empty());
             for (auto& [k, v] : n.entries()) {
-                out << YAML::Key;
-                if (!k.IsScalar() || k.Scalar().size() > 256 || k.Scalar().find_first_of("\n\r") != std::string::npos)
-                    out << YAML::LongKey;
                 node(k);
-                out << YAML::Value;
                 node(v);
             }
-            out << YAML::EndMap;
+            endMap();
             return;
         }
     }
 
+    // key: value pairs of the format.
     void str(const char* k, const std::string& v, bool always = false) {
         if (v.empty() && !always) return;
         key(k);
-        scalar(v, false, true);
+        text(v, true);
     }
     void quoted(const char* k, const std::string& v) {
         if (v.empty()) return;
         key(k);
-        scalar(v, false, false, true);
+        text(v, false, true);
     }
     void date(const char* k, const std::optional<Date>& d) {
-        if (d) out << YAML::Key << k << YAML::Value << d->toString();
+        if (!d) return;
+        key(k);
+        dateValue(*d);
+    }
+    void dateValue(const Date& d) {
+        // Canonical forms; ">2019" starts with an indicator and is quoted by the emitter.
+        raw(d.toString(), YAML_PLAIN_SCALAR_STYLE, true);
     }
     void list(const char* k, const std::vector<std::string>& v) {
         if (v.empty()) return;
         key(k);
-        out << YAML::Flow << YAML::BeginSeq;
-        for (auto& s : v) scalar(s, true);
-        out << YAML::EndSeq;
+        beginSeq(true);
+        for (auto& s : v) text(s);
+        endSeq();
     }
     template <class E> void enums(const char* k, const std::vector<E>& v) {
         if (v.empty()) return;
-        out << YAML::Key << k << YAML::Value << YAML::Flow << YAML::BeginSeq;
-        for (auto e : v) out << std::string(toString(e));
-        out << YAML::EndSeq;
+        key(k);
+        beginSeq(true);
+        for (auto e : v) token(toString(e));
+        endSeq();
     }
     template <class E> void enumeration(const char* k, E e) {
-        out << YAML::Key << k << YAML::Value << std::string(toString(e));
+        key(k);
+        token(toString(e));
     }
-    void boolean(const char* k, bool v) { out << YAML::Key << k << YAML::Value << (v ? "true" : "false"); }
+    void boolean(const char* k, bool v) {
+        key(k);
+        token(v ? "true" : "false");
+    }
+    void integer(const char* k, long v) {
+        key(k);
+        token(std::to_string(v));
+    }
 
     void meta(const Meta& m) {
         if (!m.lintIgnore.empty()) {
-            out << YAML::Key << "lint_ignore" << YAML::Value << YAML::BeginSeq;
+            key("lint_ignore");
+            beginSeq();
             for (auto& li : m.lintIgnore) {
-                out << YAML::Flow << YAML::BeginMap << YAML::Key << "rule" << YAML::Value;
-                scalar(li.rule, true);
-                out << YAML::Key << "reason" << YAML::Value;
-                scalar(li.reason, true);
-                out << YAML::EndMap;
+                beginMap(true);
+                key("rule");
+                text(li.rule);
+                key("reason");
+                text(li.reason);
+                endMap();
             }
-            out << YAML::EndSeq;
+            endSeq();
         }
         for (auto& [k, v] : m.extras) {
             key(k);
             node(v);
         }
     }
+
+private:
+    yaml_emitter_t m_em{};
+    std::string m_out;
+    std::vector<bool> m_flow;
+
+    static int sink(void* data, unsigned char* buffer, size_t size) {
+        static_cast<std::string*>(data)->append(reinterpret_cast<const char*>(buffer), size);
+        return 1;
+    }
+    static bool resolvesToNullWord(std::string_view s) {
+        return s == "~" || s == "null" || s == "Null" || s == "NULL";
+    }
+    bool inFlow() const { return !m_flow.empty() && m_flow.back(); }
+    std::string where() const {
+        if (item.empty()) return field.empty() ? std::string("a value") : field;
+        return field.empty() ? item : item + "." + field;
+    }
+    void raw(std::string_view v, yaml_scalar_style_t style, bool plainImplicit) {
+        yaml_event_t ev;
+        if (!yaml_scalar_event_initialize(&ev, nullptr, nullptr,
+                                          reinterpret_cast<yaml_char_t*>(const_cast<char*>(v.data())), int(v.size()),
+                                          plainImplicit, 1, style))
+            throw GenochronError(fmt::format("cannot save: {} cannot be written as YAML; nothing was written", where()));
+        emit(ev);
+    }
+    void emit(yaml_event_t& ev) {
+        if (!yaml_emitter_emit(&m_em, &ev))
+            throw GenochronError(fmt::format("cannot write the case as YAML at {}: {}", where(),
+                                             m_em.problem ? m_em.problem : "unknown problem"));
+    }
 };
 
+// ---------------------------------------------------------------- [SECTION] blocks
+
 void writeCaseInfo(Writer& w, const CaseInfo& c) {
-    auto& o = w.out;
-    o << YAML::Key << "case" << YAML::Value << YAML::BeginMap;
+    w.key("case");
+    w.beginMap();
     w.str("title", c.title);
     w.enumeration("kind", c.kind);
     w.str("partnership", c.partnership);
     w.date("reference_date", c.referenceDate);
     if (c.scopeFrom || c.scopeTo) {
-        o << YAML::Key << "scope" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        w.key("scope");
+        w.beginMap(true);
         w.date("from", c.scopeFrom);
         w.date("to", c.scopeTo);
-        o << YAML::EndMap;
+        w.endMap();
     }
     w.meta(c.meta);
-    o << YAML::EndMap;
+    w.endMap();
 }
 
 void writePublication(Writer& w, const Publication& p) {
-    auto& o = w.out;
-    o << YAML::Key << "publication" << YAML::Value << YAML::BeginMap;
+    w.key("publication");
+    w.beginMap();
     w.enumeration("date_precision", p.datePrecision);
     w.boolean("hide_death_date", p.hideDeathDate);
     w.boolean("hide_child_sex", p.hideChildSex);
     w.boolean("hide_addresses", p.hideAddresses);
-    o << YAML::Key << "child_age" << YAML::Value << p.childAge;
+    w.integer("child_age", p.childAge);
     w.enumeration("professional_names", p.professionalNames);
     w.meta(p.meta);
-    o << YAML::EndMap;
+    w.endMap();
+}
+
+void writeAgency(Writer& w, const Agency& a) {
+    w.beginMap();
+    w.str("id", a.id, true);
+    w.str("name", a.name);
+    w.enumeration("kind", a.kind);
+    w.meta(a.meta);
+    w.endMap();
 }
 
 void writePerson(Writer& w, const Person& p) {
-    auto& o = w.out;
-    o << YAML::BeginMap;
+    w.beginMap();
     w.str("id", p.id, true);
     w.str("name", p.name);
     w.str("pseudonym", p.pseudonym);
@@ -288,20 +391,69 @@ void writePerson(Writer& w, const Person& p) {
     if (p.parentage != Parentage::Biological || p.meta.keyLocs.count("parentage")) w.enumeration("parentage", p.parentage);
     w.str("twin", p.twin);
     if (p.identicalTwin) w.boolean("identical_twin", true);
-    if (p.birthOrder) o << YAML::Key << "birth_order" << YAML::Value << *p.birthOrder;
+    if (p.birthOrder) w.integer("birth_order", *p.birthOrder);
     w.enums("conditions", p.conditions);
     w.list("aces", p.aces);
     if (p.pregnancy) w.enumeration("pregnancy", *p.pregnancy);
     w.str("notes", p.notes);
     w.meta(p.meta);
-    o << YAML::EndMap;
+    w.endMap();
+}
+
+void writePartnership(Writer& w, const Partnership& p) {
+    w.beginMap();
+    w.key("partners");
+    w.beginSeq(true);
+    w.text(p.partners[0]);
+    w.text(p.partners[1]);
+    w.endSeq();
+    w.enumeration("status", p.status);
+    w.date("from", p.from);
+    w.date("to", p.to);
+    if (!p.history.empty()) {
+        w.key("history");
+        w.beginSeq();
+        for (auto& h : p.history) {
+            w.beginMap(true);
+            w.enumeration("status", h.status);
+            w.date("from", h.from);
+            w.date("to", h.to);
+            w.endMap();
+        }
+        w.endSeq();
+    }
+    w.meta(p.meta);
+    w.endMap();
+}
+
+void writeRelation(Writer& w, const Relation& r) {
+    w.beginMap();
+    w.str("from", r.from, true);
+    w.str("to", r.to, true);
+    w.enumeration("kind", r.kind);
+    w.date("from_date", r.fromDate);
+    w.date("to_date", r.toDate);
+    w.meta(r.meta);
+    w.endMap();
+}
+
+void writeHousehold(Writer& w, const Household& h) {
+    w.beginMap();
+    w.str("id", h.id);
+    w.str("label", h.label);
+    w.str("address", h.address);
+    w.list("members", h.members);
+    w.date("from", h.from);
+    w.date("to", h.to);
+    w.meta(h.meta);
+    w.endMap();
 }
 
 void writeEvent(Writer& w, const Event& e) {
-    auto& o = w.out;
-    o << YAML::BeginMap;
+    w.beginMap();
     w.str("id", e.id, true);
-    o << YAML::Key << "date" << YAML::Value << e.date.toString();
+    w.key("date");
+    w.dateValue(e.date);
     w.quoted("time", e.time);
     w.date("end", e.end);
     w.str("agency", e.agency);
@@ -318,149 +470,86 @@ void writeEvent(Writer& w, const Event& e) {
     w.list("disputed_by", e.disputedBy);
     if (!e.publish) w.boolean("publish", false);
     w.meta(e.meta);
-    o << YAML::EndMap;
+    w.endMap();
+}
+
+void writeAction(Writer& w, const Action& a) {
+    w.beginMap();
+    w.str("id", a.id, true);
+    w.str("text", a.text);
+    w.str("lead", a.lead);
+    w.str("owner", a.owner);
+    w.date("target", a.target);
+    w.enumeration("status", a.status);
+    w.date("completed", a.completed);
+    if (!a.updates.empty()) {
+        w.key("updates");
+        w.beginSeq();
+        for (auto& u : a.updates) {
+            w.beginMap(true);
+            w.key("date");
+            w.dateValue(u.date);
+            w.key("text");
+            w.text(u.text);
+            w.endMap();
+        }
+        w.endSeq();
+    }
+    w.meta(a.meta);
+    w.endMap();
 }
 
 void writeRecommendation(Writer& w, const Recommendation& r) {
-    auto& o = w.out;
-    o << YAML::BeginMap;
+    w.beginMap();
     w.str("id", r.id, true);
     w.str("text", r.text);
     w.enumeration("scope", r.scope);
     w.list("addresses", r.addresses);
     if (!r.actions.empty()) {
-        o << YAML::Key << "actions" << YAML::Value << YAML::BeginSeq;
-        for (auto& a : r.actions) {
-            o << YAML::BeginMap;
-            w.str("id", a.id, true);
-            w.str("text", a.text);
-            w.str("lead", a.lead);
-            w.str("owner", a.owner);
-            w.date("target", a.target);
-            w.enumeration("status", a.status);
-            w.date("completed", a.completed);
-            if (!a.updates.empty()) {
-                o << YAML::Key << "updates" << YAML::Value << YAML::BeginSeq;
-                for (auto& u : a.updates) {
-                    o << YAML::Flow << YAML::BeginMap << YAML::Key << "date" << YAML::Value << u.date.toString()
-                      << YAML::Key << "text" << YAML::Value;
-                    w.scalar(u.text, true);
-                    o << YAML::EndMap;
-                }
-                o << YAML::EndSeq;
-            }
-            w.meta(a.meta);
-            o << YAML::EndMap;
-        }
-        o << YAML::EndSeq;
+        w.key("actions");
+        w.beginSeq();
+        for (auto& a : r.actions) writeAction(w, a);
+        w.endSeq();
     }
     w.meta(r.meta);
-    o << YAML::EndMap;
+    w.endMap();
+}
+
+template <class T, class F> void writeList(Writer& w, const char* name, const std::vector<T>& items, F&& each) {
+    w.item.clear();
+    w.key(name);
+    w.beginSeq(items.empty());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        w.item = fmt::format("{}[{}]", name, i);
+        w.field.clear();
+        each(w, items[i]);
+    }
+    w.endSeq();
 }
 
 }  // namespace
 
+// ---------------------------------------------------------------- [SECTION] saving
+
 std::string saveCaseToString(const Case& c) {
     Writer w;
-    auto& o = w.out;
-    o << YAML::BeginMap;
+    w.beginMap();
     w.str("format", c.format, true);
     w.item = "case";
     writeCaseInfo(w, c.info);
     w.item = "publication";
     if (c.publication) writePublication(w, *c.publication);
-    o << YAML::Key << "agencies" << YAML::Value << YAML::BeginSeq;
-    for (std::size_t i = 0; i < c.agencies.size(); ++i) {
-        auto& a = c.agencies[i];
-        w.item = fmt::format("agencies[{}]", i);
-        o << YAML::BeginMap;
-        w.str("id", a.id, true);
-        w.str("name", a.name);
-        w.enumeration("kind", a.kind);
-        w.meta(a.meta);
-        o << YAML::EndMap;
-    }
-    o << YAML::EndSeq;
-    o << YAML::Key << "people" << YAML::Value << YAML::BeginSeq;
-    for (std::size_t i = 0; i < c.people.size(); ++i) {
-        w.item = fmt::format("people[{}]", i);
-        writePerson(w, c.people[i]);
-    }
-    o << YAML::EndSeq;
-    o << YAML::Key << "partnerships" << YAML::Value << YAML::BeginSeq;
-    for (std::size_t i = 0; i < c.partnerships.size(); ++i) {
-        auto& p = c.partnerships[i];
-        w.item = fmt::format("partnerships[{}]", i);
-        w.field = "partners";
-        o << YAML::BeginMap;
-        o << YAML::Key << "partners" << YAML::Value << YAML::Flow << YAML::BeginSeq;
-        w.scalar(p.partners[0], true);
-        w.scalar(p.partners[1], true);
-        o << YAML::EndSeq;
-        w.enumeration("status", p.status);
-        w.date("from", p.from);
-        w.date("to", p.to);
-        if (!p.history.empty()) {
-            o << YAML::Key << "history" << YAML::Value << YAML::BeginSeq;
-            for (auto& h : p.history) {
-                o << YAML::Flow << YAML::BeginMap;
-                w.enumeration("status", h.status);
-                w.date("from", h.from);
-                w.date("to", h.to);
-                o << YAML::EndMap;
-            }
-            o << YAML::EndSeq;
-        }
-        w.meta(p.meta);
-        o << YAML::EndMap;
-    }
-    o << YAML::EndSeq;
-    o << YAML::Key << "relations" << YAML::Value << YAML::BeginSeq;
-    for (std::size_t i = 0; i < c.relations.size(); ++i) {
-        auto& r = c.relations[i];
-        w.item = fmt::format("relations[{}]", i);
-        o << YAML::BeginMap;
-        w.str("from", r.from, true);
-        w.str("to", r.to, true);
-        w.enumeration("kind", r.kind);
-        w.date("from_date", r.fromDate);
-        w.date("to_date", r.toDate);
-        w.meta(r.meta);
-        o << YAML::EndMap;
-    }
-    o << YAML::EndSeq;
-    o << YAML::Key << "households" << YAML::Value << YAML::BeginSeq;
-    for (std::size_t i = 0; i < c.households.size(); ++i) {
-        auto& h = c.households[i];
-        w.item = fmt::format("households[{}]", i);
-        o << YAML::BeginMap;
-        w.str("id", h.id);
-        w.str("label", h.label);
-        w.str("address", h.address);
-        w.list("members", h.members);
-        w.date("from", h.from);
-        w.date("to", h.to);
-        w.meta(h.meta);
-        o << YAML::EndMap;
-    }
-    o << YAML::EndSeq;
-    o << YAML::Key << "events" << YAML::Value << YAML::BeginSeq;
-    for (std::size_t i = 0; i < c.events.size(); ++i) {
-        w.item = fmt::format("events[{}]", i);
-        writeEvent(w, c.events[i]);
-    }
-    o << YAML::EndSeq;
-    o << YAML::Key << "recommendations" << YAML::Value << YAML::BeginSeq;
-    for (std::size_t i = 0; i < c.recommendations.size(); ++i) {
-        w.item = fmt::format("recommendations[{}]", i);
-        writeRecommendation(w, c.recommendations[i]);
-    }
-    o << YAML::EndSeq;
+    writeList(w, "agencies", c.agencies, writeAgency);
+    writeList(w, "people", c.people, writePerson);
+    writeList(w, "partnerships", c.partnerships, writePartnership);
+    writeList(w, "relations", c.relations, writeRelation);
+    writeList(w, "households", c.households, writeHousehold);
+    writeList(w, "events", c.events, writeEvent);
+    writeList(w, "recommendations", c.recommendations, writeRecommendation);
     w.item.clear();
     w.meta(c.meta);
-    o << YAML::EndMap;
-    if (!o.good()) throw GenochronError(std::string("cannot write the case as YAML: ") + o.GetLastError());
-    return std::string(o.c_str()) + "\n";
+    w.endMap();
+    return w.finish();
 }
 
 void saveCaseFile(const Case& c, const std::string& path) {
@@ -479,7 +568,10 @@ void saveCaseFile(const Case& c, const std::string& path) {
         if (!res.model) {
             std::string first;
             for (auto& d : res.diagnostics.items())
-                if (d.severity == Severity::Error) { first = formatDiagnostic(d); break; }
+                if (d.severity == Severity::Error) {
+                    first = formatDiagnostic(d);
+                    break;
+                }
             refuse("the written file would not load again (" + first + ")");
         }
         if (auto diff = caseDifference(c, *res.model)) refuse("the written file would read back differently in " + *diff);

@@ -3,7 +3,7 @@
 // Why not yaml-cpp's Load: it takes 2.6 s on a 6 MB case (20,000 events) where libyaml's
 // events take 0.2 s, and it recurses per nesting level. This tree keeps every node's
 // position for diagnostics, caps depth and size itself, and mirrors the few yaml-cpp
-// calls the reader uses. yaml-cpp's Emitter still writes files (case_writer.cpp).
+// calls the reader uses. libyaml's emitter writes files (case_writer.cpp).
 #pragma once
 #include <optional>
 #include <string>
