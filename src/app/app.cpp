@@ -5,6 +5,7 @@
 // [SECTION] runApp
 #include "app/app.hpp"
 
+#include "app/frame_stats.hpp"
 #include "app/screenshot.hpp"
 #include "app/shell.hpp"
 #include "app/theme.hpp"
@@ -92,7 +93,7 @@ int runApp(const AppOptions& opt) {
         return 2;
     }
     glfwMakeContextCurrent(window.get());
-    glfwSwapInterval(screenshot ? 0 : 1);
+    glfwSwapInterval(screenshot || opt.animate ? 0 : 1);
 
     int exitCode = 0;
     {
@@ -128,12 +129,19 @@ int runApp(const AppOptions& opt) {
         std::vector<double> frameMs;
         std::string title;
         int idleFrames = 0;
+        // --animate: warm up until the tab is ready (not counted), then drive it for
+        // opt.frames frames and record each frame's work.
+        FrameStats stats;
+        int animFrame = -1, readyFrames = 0;
+        double warmupMaxMs = 0;
+        auto animStart = std::chrono::steady_clock::now();
         for (int frame = 0;; ++frame) {
             auto t0 = std::chrono::steady_clock::now();
             // Idle politely: after a few quiet frames, wait for input (or the next
             // autosave/debounce check) instead of spinning the CPU.
-            if (screenshot || idleFrames < 3 || bus.pending()) glfwPollEvents();
+            if (screenshot || opt.animate || idleFrames < 3 || bus.pending()) glfwPollEvents();
             else glfwWaitEventsTimeout(0.25);
+            if (opt.animate) t0 = std::chrono::steady_clock::now();
 
             if (glfwWindowShouldClose(window.get())) {
                 glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
@@ -148,6 +156,8 @@ int runApp(const AppOptions& opt) {
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
+            if (opt.animate && animFrame >= 0)
+                shell.animate(opt.frames > 1 ? double(animFrame) / double(opt.frames - 1) : 1.0);
             shell.frame();
             ImGui::Render();
             int fbw = 0, fbh = 0;
@@ -176,6 +186,23 @@ int runApp(const AppOptions& opt) {
                 }
             }
             glfwSwapBuffers(window.get());
+            if (opt.animate) {
+                glFinish();
+                double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                if (animFrame >= 0) {
+                    stats.add(ms);
+                    if (++animFrame >= opt.frames) break;
+                } else {
+                    warmupMaxMs = std::max(warmupMaxMs, ms);
+                    readyFrames = shell.animationReady() ? readyFrames + 1 : 0;
+                    double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - animStart).count();
+                    if (readyFrames >= 3 || waited > 300) {
+                        std::fprintf(stderr, "genochron: %s after %.2f s and %d frames (slowest %.1f ms); animating\n",
+                                     readyFrames >= 3 ? "ready" : "still not ready", waited, frame + 1, warmupMaxMs);
+                        animFrame = 0;
+                    }
+                }
+            }
             if (shell.quitConfirmed()) break;
             std::string t = shell.windowTitle();
             if (t != title) {
@@ -183,6 +210,7 @@ int runApp(const AppOptions& opt) {
                 title = t;
             }
         }
+        if (opt.animate && opt.frameStats) std::printf("%s\n", formatSummary(stats.summary()).c_str());
     }
     return exitCode;
 }

@@ -11,6 +11,9 @@ struct AppOptions {
     int width = 1400, height = 900;
     std::string tab;              // bring this tab forward at start ("timeline", "findings", ...)
     std::string select;           // select this item at start (an id, or "case")
+    bool animate = false;         // drive the tab (pan, zoom, scroll) for `frames` frames, then exit
+    int frames = 600;             // --animate: frames to run
+    bool frameStats = false;      // print "frames N, median X ms, p95 Y ms, max Z ms" on exit
 };
 
 // Runs until the window closes; returns the process exit code.

@@ -163,6 +163,19 @@ void FigureCanvas::zoomAbout(double factor, double cx, double cy) {
     m_lastZoomChange = ImGui::GetTime();
 }
 
+void FigureCanvas::setPose(const CameraPose& pose) {
+    if (!m_scene || m_canvasW <= 0) return;
+    double margin = 24;
+    double fit = std::min((m_canvasW - 2 * margin) / std::max(m_scene->widthPt, 1.0),
+                          (m_canvasH - 2 * margin) / std::max(m_scene->heightPt, 1.0));
+    double z = std::clamp(fit * pose.zoom, kMinZoom, kMaxZoom);
+    if (z != m_zoom) m_lastZoomChange = ImGui::GetTime();
+    m_zoom = z;
+    m_offX = m_canvasW / 2.0 - pose.x * m_scene->widthPt * m_zoom;
+    m_offY = m_canvasH / 2.0 - pose.y * m_scene->heightPt * m_zoom;
+    m_fitPending = false;
+}
+
 void FigureCanvas::zoomBy(double factor) { zoomAbout(factor, m_canvasW / 2.0, m_canvasH / 2.0); }
 
 void FigureCanvas::renderToFramebuffer(int w, int h, const std::string& highlightId) {

@@ -4,6 +4,7 @@
 // The texture is repainted only when the scene changes or the zoom has moved far from
 // the scale it was painted at, and then only once the wheel has been still a moment.
 #pragma once
+#include "app/animation.hpp"
 #include "app/gl_util.hpp"
 #include "core/scene/scene.hpp"
 
@@ -43,6 +44,10 @@ public:
     int textureHeight() const { return m_texH; }
     // Centres the view on an item if it is off screen (selection from elsewhere).
     void reveal(const std::string& modelId) { m_revealId = modelId; }
+    // --animate: put figure point (pose.x, pose.y) of the page at the canvas centre, at
+    // pose.zoom times the fit zoom.
+    void setPose(const CameraPose& pose);
+    bool painted() const { return m_scene && m_pageTex; }
 
 private:
     void ensureGl();

@@ -69,6 +69,15 @@ View* AppShell::currentCentre() const {
     return nullptr;
 }
 
+bool AppShell::animationReady() const {
+    View* v = currentCentre();
+    return v && v->animationReady(m_ctx);
+}
+
+void AppShell::animate(double t) {
+    if (View* v = currentCentre()) v->animate(m_ctx, t);
+}
+
 std::string AppShell::windowTitle() const {
     return fmt::format("{}{} - genochron", m_ctx.session.displayName(), m_ctx.session.dirty() ? " *" : "");
 }

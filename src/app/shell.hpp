@@ -29,6 +29,9 @@ public:
     void requestQuit();
     bool quitConfirmed() const { return m_quit; }
     std::string windowTitle() const;
+    // `open --animate`: the visible centre tab is ready / drive it to progress t.
+    bool animationReady() const;
+    void animate(double t);
 
 private:
     // --- layout (shell.cpp)

@@ -57,6 +57,10 @@ public:
     virtual std::optional<ViewKind> figureKind() const { return std::nullopt; }
     // The options the figure is built with (person centre, filters): exports match the screen.
     virtual ViewOptions figureOptions(const AppContext& ctx) const;
+    // `open --animate`: whether the tab has what it shows (its figure built), and driving it
+    // to progress t in [0, 1] (pan and zoom a canvas, scroll a table) before its draw.
+    virtual bool animationReady(const AppContext& ctx) const { (void)ctx; return true; }
+    virtual void animate(AppContext& ctx, double t) { (void)ctx; (void)t; }
 };
 
 // Each view_*.cpp makes its view; the shell owns them.

@@ -5,6 +5,7 @@
 // [SECTION] filtering and sorting
 // [SECTION] the table
 // [SECTION] inspector: event and agency forms
+#include "app/animation.hpp"
 #include "app/view.hpp"
 #include "app/widgets.hpp"
 
@@ -65,6 +66,7 @@ public:
     }
     void draw(AppContext& ctx) override;
     bool drawInspector(AppContext& ctx) override;
+    void animate(AppContext&, double t) override { m_animScroll = animationScroll(t); }
 
 private:
     // ---------------------------------------------------------- [SECTION] filtering and sorting
@@ -125,6 +127,7 @@ private:
     std::string m_scrollTo;
     std::string m_dateBuffer, m_dateFor;
     bool m_dateEditing = false;
+    double m_animScroll = -1;   // --animate: scroll to this fraction of the table
 };
 
 // ------------------------------------------------------------------ [SECTION] the table
@@ -291,6 +294,10 @@ void ChronologyView::draw(AppContext& ctx) {
         m_scrollTo.clear();
     }
 
+    if (m_animScroll >= 0) {
+        ImGui::SetScrollY(float(m_animScroll) * ImGui::GetScrollMaxY());
+        m_animScroll = -1;
+    }
     ImGuiListClipper clipper;
     clipper.Begin(int(m_rows.size()));
     while (clipper.Step()) {

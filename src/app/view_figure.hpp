@@ -18,6 +18,8 @@ public:
     void draw(AppContext& ctx) override;
     std::optional<ViewKind> figureKind() const override { return m_kind; }
     ViewOptions figureOptions(const AppContext& ctx) const override;
+    bool animationReady(const AppContext&) const override { return !m_stale && m_canvas.painted(); }
+    void animate(AppContext&, double t) override { m_canvas.setPose(animationPose(t)); }
 
 protected:
     // The view's own toolbar controls (centre person, filters); call invalidate() when

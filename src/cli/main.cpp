@@ -45,6 +45,10 @@ int main(int argc, char** argv) {
     open->add_option("--screenshot", screenshot, "Render a few frames, save the window as PNG, exit");
     open->add_option("--frames", screenshotFrames, "Frames before the screenshot")->capture_default_str();
     open->add_option("--tab", startTab, "Tab to show at start: genogram, timeline, chronology, actions, people, findings");
+    bool animate = false, frameStats = false;
+    int animFrames = 600;
+    open->add_flag("--animate", animate, "Pan, zoom and scroll the --tab by itself for --frames frames, then exit (a benchmark)");
+    open->add_flag("--frame-stats", frameStats, "With --animate: print 'frames N, median X ms, p95 Y ms, max Z ms' (work per frame)");
     open->add_option("--select", startSelect, "Select this item at start (a person, event or action id, or 'case')");
     app.add_option("CASE", openPath, "Case file to open in the app");
 
@@ -74,6 +78,10 @@ int main(int argc, char** argv) {
     ao.casePath = openPath;
     ao.screenshotPath = screenshot;
     ao.screenshotFrames = screenshotFrames;
+    ao.animate = animate;
+    ao.frameStats = frameStats;
+    if (animate && open->count("--frames")) animFrames = screenshotFrames;
+    ao.frames = animFrames;
     ao.tab = startTab;
     ao.select = startSelect;
     return app::runApp(ao);
