@@ -8,6 +8,7 @@
 // [SECTION] emit order
 #include "core/model/diagnostics.hpp"
 #include "core/figures/genogram/genogram_graph.hpp"
+#include "core/figures/genogram/genogram_rows.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -208,12 +209,32 @@ struct Member {
     int stubUnion = -1;
 };
 
-struct RowProblem {
-    const Builder& b;
-    std::vector<Member> members;
-    std::vector<int> couples;   // 2-person unions inside the component
-
-    bool isLatest(int ui) const {
+// The row as plain data for the ordering (genogram_rows.hpp).
+RowGraph rowGraph(const Builder& b, const std::vector<Member>& members, const std::vector<int>& couples) {
+    RowGraph g;
+    std::map<int, int> memberOfPerson;
+    for (std::size_t m = 0; m < members.size(); ++m)
+        if (members[m].person >= 0) memberOfPerson[members[m].person] = int(m);
+    for (auto& mem : members) {
+        RowMember rm;
+        if (mem.stubUnion >= 0) {
+            rm.stub = true;
+            auto it = memberOfPerson.find(b.unions[mem.stubUnion].a);
+            rm.stubParent = it == memberOfPerson.end() ? -1 : it->second;
+        } else {
+            const auto& fp = b.people[mem.person];
+            rm.hasParents = fp.hasParents();
+            if (rm.hasParents) {
+                const auto& sibs = b.unions[fp.parentUnion].children;
+                auto at = std::find(sibs.begin(), sibs.end(), mem.person) - sibs.begin();
+                rm.older = at > 0;
+                rm.younger = at + 1 < long(sibs.size());
+            }
+        }
+        g.members.push_back(rm);
+    }
+    // The latest partnership of someone with several stays side by side if it can.
+    auto isLatest = [&](int ui) {
         const auto& u = b.unions[ui];
         for (int person : {u.a, u.b}) {
             int couplesOf = 0;
@@ -226,95 +247,13 @@ struct RowProblem {
             if (couplesOf > 1 && latest) return true;
         }
         return false;
+    };
+    for (int ui : couples) {
+        auto ia = memberOfPerson.find(b.unions[ui].a), ib = memberOfPerson.find(b.unions[ui].b);
+        if (ia == memberOfPerson.end() || ib == memberOfPerson.end()) continue;
+        g.couples.push_back({ia->second, ib->second, isLatest(ui)});
     }
-
-    // Lower is better: serial-partner lines that must pass over someone, strangers with
-    // parents between a person and their siblings, stubs away from their parent.
-    long cost(const std::vector<int>& seq) const {
-        std::vector<int> pos(members.size(), -1);
-        for (std::size_t i = 0; i < seq.size(); ++i) pos[seq[i]] = int(i);
-        auto memberOfPerson = [&](int person) {
-            for (std::size_t m = 0; m < members.size(); ++m)
-                if (members[m].person == person) return int(m);
-            return -1;
-        };
-        long c = 0;
-        std::vector<std::pair<int, int>> spans;
-        for (int ui : couples) {
-            int x = pos[memberOfPerson(b.unions[ui].a)], y = pos[memberOfPerson(b.unions[ui].b)];
-            if (x < 0 || y < 0) continue;
-            if (x > y) std::swap(x, y);
-            if (y - x > 1) {
-                // The latest partnership of someone with several stays side by side if it can.
-                c += (isLatest(ui) ? 20 : 10) * (y - x - 1);
-                for (int k = x + 1; k < y; ++k) {
-                    auto& m = members[seq[k]];
-                    if (m.person >= 0 && b.people[m.person].hasParents()) c += 30;
-                    if (m.stubUnion >= 0) c += 20;
-                }
-                spans.push_back({x, y});
-            }
-        }
-        for (std::size_t i = 0; i < spans.size(); ++i)
-            for (std::size_t j = i + 1; j < spans.size(); ++j) {
-                auto [a0, a1] = spans[i];
-                auto [b0, b1] = spans[j];
-                bool nested = (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1);
-                bool apart = a1 <= b0 || b1 <= a0;
-                if (!nested && !apart) c += 40;
-            }
-        for (std::size_t m = 0; m < members.size(); ++m) {
-            if (pos[m] < 0) continue;
-            if (members[m].stubUnion >= 0) {
-                int parent = pos[memberOfPerson(b.unions[members[m].stubUnion].a)];
-                if (parent >= 0) c += 100 * (std::abs(parent - pos[m]) - 1);
-                continue;
-            }
-            const auto& fp = b.people[members[m].person];
-            if (!fp.hasParents()) continue;
-            const auto& sibs = b.unions[fp.parentUnion].children;
-            auto at = std::find(sibs.begin(), sibs.end(), members[m].person) - sibs.begin();
-            bool older = at > 0, younger = at + 1 < long(sibs.size());
-            for (std::size_t q = 0; q < members.size(); ++q) {
-                if (q == m || pos[q] < 0) continue;
-                bool left = pos[q] < pos[m];
-                if ((left && older) || (!left && younger)) {
-                    bool qParents = members[q].person >= 0 && b.people[members[q].person].hasParents();
-                    c += qParents ? 30 : 3;
-                }
-            }
-        }
-        return c;
-    }
-};
-
-std::vector<int> bestSequence(const RowProblem& rp) {
-    const int n = int(rp.members.size());
-    std::vector<int> seq(n);
-    std::iota(seq.begin(), seq.end(), 0);
-    if (n <= 7) {   // exhaustive: at most 5,040 orders of a small component
-        std::vector<int> best = seq;
-        long bestCost = rp.cost(seq);
-        while (std::next_permutation(seq.begin(), seq.end())) {
-            long c = rp.cost(seq);
-            if (c < bestCost) { bestCost = c; best = seq; }
-        }
-        return best;
-    }
-    // Large components: insert members one by one (in emit order) where they cost least.
-    std::vector<int> cur{0};
-    for (int m = 1; m < n; ++m) {
-        std::vector<int> bestTry;
-        long bestCost = std::numeric_limits<long>::max();
-        for (std::size_t at = 0; at <= cur.size(); ++at) {
-            auto t = cur;
-            t.insert(t.begin() + long(at), m);
-            long c = rp.cost(t);
-            if (c < bestCost) { bestCost = c; bestTry = t; }
-        }
-        cur = bestTry;
-    }
-    return cur;
+    return g;
 }
 
 // Partner components, each ordered left to right, with union points between partners
@@ -340,20 +279,24 @@ void buildRows(const Builder& b, Family& f) {
         }
         ++ncomp;
     }
+    // Each component's members (people in emit order, then lone parents' stubs) and couples.
+    std::vector<std::vector<Member>> membersOf(ncomp);
+    std::vector<std::vector<int>> couplesOf(ncomp);   // 2-person unions inside the component
+    for (int p = 0; p < n; ++p)
+        if (comp[p] >= 0) membersOf[comp[p]].push_back({p, -1});
+    for (std::size_t ui = 0; ui < b.unions.size(); ++ui) {
+        auto& u = b.unions[ui];
+        if (comp[u.a] < 0) continue;
+        if (u.single()) membersOf[comp[u.a]].push_back({-1, int(ui)});
+        else couplesOf[comp[u.a]].push_back(int(ui));
+    }
     for (int k = 0; k < ncomp; ++k) {
-        RowProblem rp{b, {}, {}};
-        for (int p = 0; p < n; ++p)
-            if (comp[p] == k) rp.members.push_back({p, -1});
-        for (std::size_t ui = 0; ui < b.unions.size(); ++ui) {
-            auto& u = b.unions[ui];
-            if (comp[u.a] != k) continue;
-            if (u.single()) rp.members.push_back({-1, int(ui)});
-            else rp.couples.push_back(int(ui));
-        }
-        auto seq = bestSequence(rp);
+        const auto& members = membersOf[k];
+        const auto& couples = couplesOf[k];
+        auto seq = orderRow(rowGraph(b, members, couples));
         std::vector<RowItem> row;
         for (int m : seq) {
-            auto& mem = rp.members[m];
+            auto& mem = members[m];
             row.push_back(mem.person >= 0 ? RowItem{false, mem.person} : RowItem{true, mem.stubUnion});
         }
         auto posOf = [&](int person) {
@@ -361,7 +304,7 @@ void buildRows(const Builder& b, Family& f) {
                 if (!row[i].isUnion && row[i].index == person) return int(i);
             return -1;
         };
-        for (int ui : rp.couples) {
+        for (int ui : couples) {
             auto& u = b.unions[ui];
             int x = posOf(u.a), y = posOf(u.b);
             if (x > y) std::swap(x, y);
