@@ -168,8 +168,9 @@ struct Checker {
         }
         // Scanners, not std::regex: see text_scan.hpp for the pattern each one finds.
         auto each = [&](std::vector<TextSpan> (*find)(std::string_view), const char* code, const char* what) {
-            for (auto [b, e] : find(f.text)) {
-                if (std::any_of(addressSpans.begin(), addressSpans.end(), [&](auto& sp) { return b < sp.second && sp.first < e; }))
+            for (auto span : find(f.text)) {
+                auto [b, e] = span;   // not captured by the lambda below: clang 14 cannot capture a binding
+                if (std::any_of(addressSpans.begin(), addressSpans.end(), [&](auto& sp) { return span.begin < sp.second && sp.first < span.end; }))
                     continue;
                 warn(f, code, fmt::format("'{}' looks like {}; remove it from the text (anonymise does not)",
                                           f.text.substr(b, e - b), what));
