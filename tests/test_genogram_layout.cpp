@@ -1,6 +1,7 @@
 // Genogram layout: quality on the fixture families, rows and birth order, determinism,
 // names that never move anyone, lone parents, serial partners, the family around a person.
 #include "core/model/diagnostics.hpp"
+#include "core/figures/genogram/genogram_geometry.hpp"
 #include "core/figures/genogram/genogram_layout.hpp"
 #include "test_genogram_support.hpp"
 
@@ -353,4 +354,76 @@ TEST_CASE("the relation crossing measure counts family lines crossed and symbols
     // A crossing exactly at a vertex of the relation counts once.
     l.lines[1].points = {{36, 18}, {60, -20}, {200, -30}};
     CHECK(countRelationCrossings(l) == 1);
+}
+
+namespace {
+
+// Even-odd point in polygon over every loop of an outline (written here, not taken from
+// the code under test).
+bool inOutline(const HouseholdShape& h, Point p) {
+    bool in = false;
+    for (auto& loop : h.loops)
+        for (std::size_t i = 0, j = loop.size() - 1; i < loop.size(); j = i++)
+            if ((loop[i].y > p.y) != (loop[j].y > p.y) &&
+                p.x < (loop[j].x - loop[i].x) * (p.y - loop[i].y) / (loop[j].y - loop[i].y) + loop[i].x)
+                in = !in;
+    return in;
+}
+
+}  // namespace
+
+TEST_CASE("household outlines hold their members and nobody else", "[genogram][households]") {
+    std::vector<std::pair<std::string, Case>> cases{{"ashford", loadSample("ashford-dhr.yaml")}};
+    for (auto& name : fixtureNames()) cases.push_back({name, loadFamily(name)});
+    int households = 0;
+    for (auto& [name, c] : cases) {
+        Layout l = layoutGenogram(c);
+        INFO(name);
+        CHECK(l.quality.householdStrangers == 0);
+        for (auto& h : l.households) {
+            ++households;
+            INFO(h.id);
+            REQUIRE(!h.loops.empty());
+            for (auto& p : l.people) {
+                INFO(p.id);
+                const bool member = std::find(h.members.begin(), h.members.end(), p.id) != h.members.end();
+                const Rect b = p.box;
+                const Point probes[] = {p.centre(), {b.x + 1, b.y + 1}, {b.right() - 1, b.y + 1},
+                                        {b.x + 1, b.bottom() - 1}, {b.right() - 1, b.bottom() - 1}};
+                for (Point q : probes) CHECK(inOutline(h, q) == member);
+                // And the outline never cuts through anyone's symbol.
+                for (auto& loop : h.loops)
+                    for (std::size_t k = 0; k < loop.size(); ++k)
+                        CHECK_FALSE(geom::segmentHitsRect(loop[k], loop[(k + 1) % loop.size()], b.inflated(-0.5)));
+            }
+        }
+    }
+    CHECK(households >= 5);   // the sample's two and the households fixture's three
+    // The sample's outline after the separation holds Nicole and her children, not Adam,
+    // Daniel, Lee or the pregnancy.
+    Layout ash = layoutGenogram(loadSample("ashford-dhr.yaml"));
+    const HouseholdShape* h5 = nullptr;
+    for (auto& h : ash.households)
+        if (h.id == "h5") h5 = &h;
+    REQUIRE(h5);
+    for (const char* out : {"adam", "daniel", "lee", "loss2020"}) CHECK_FALSE(inOutline(*h5, ash.person(out)->centre()));
+    for (const char* in : {"nicole", "kayden", "mia", "ellis"}) CHECK(inOutline(*h5, ash.person(in)->centre()));
+}
+
+TEST_CASE("the household measure counts anyone an outline takes in", "[genogram][households]") {
+    Layout l;
+    PersonBox a, b;
+    a.id = "a";
+    a.box = {0, 0, 36, 36};
+    b.id = "b";
+    b.box = {100, 0, 36, 36};
+    l.people = {a, b};
+    HouseholdShape h;
+    h.id = "h";
+    h.members = {"a"};
+    h.loops = {{{-10, -10}, {150, -10}, {150, 50}, {-10, 50}}};   // a box round both
+    l.households = {h};
+    CHECK(measureQuality(l, Case{}).householdStrangers == 1);
+    l.households[0].loops = {{{-10, -10}, {50, -10}, {50, 50}, {-10, 50}}};
+    CHECK(measureQuality(l, Case{}).householdStrangers == 0);
 }

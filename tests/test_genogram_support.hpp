@@ -13,7 +13,7 @@ namespace genochron::test::geno {
 inline const std::vector<std::string>& fixtureNames() {
     static const std::vector<std::string> names = {"half-siblings", "three-partners", "joined-families",
                                                    "four-generations", "twins", "adoption", "pregnancy-loss",
-                                                   "no-parents"};
+                                                   "no-parents", "households"};
     return names;
 }
 

@@ -35,7 +35,8 @@ nlohmann::json toJson(const genogram::Layout& l) {
                                {"y", r2(p.box.y)},
                                {"w", r2(p.box.w)},
                                {"h", r2(p.box.h)},
-                               {"generation", p.generation}});
+                               {"generation", p.generation},
+                               {"age", p.age}});
     j["unions"] = json::array();
     for (auto& u : l.unions)
         j["unions"].push_back({{"partners", u.partners}, {"children", u.children}, {"x", r2(u.at.x)}, {"y", r2(u.at.y)}});
@@ -50,7 +51,27 @@ nlohmann::json toJson(const genogram::Layout& l) {
                     {"partner_gap", l.quality.partnerGap},
                     {"partners_off_row", l.quality.partnersOffRow},
                     {"sibling_inversions", l.quality.siblingInversions},
-                    {"relation_crossings", l.quality.relationCrossings}};
+                    {"relation_crossings", l.quality.relationCrossings},
+                    {"lines_through_labels", l.quality.linesThroughLabels},
+                    {"relations_over_partnership", l.quality.relationsOverPartnership},
+                    {"household_strangers", l.quality.householdStrangers}};
+    j["households"] = json::array();
+    for (auto& h : l.households) {
+        json loops = json::array();
+        for (auto& loop : h.loops) {
+            json pts = json::array();
+            for (auto& p : loop) pts.push_back({r2(p.x), r2(p.y)});
+            loops.push_back(pts);
+        }
+        j["households"].push_back({{"id", h.id}, {"members", h.members}, {"outline", loops}});
+    }
+    // Every label written, as boxes (names: the fixed slot under the symbol).
+    static const char* kKinds[] = {"name", "born", "died", "partnership", "household"};
+    j["labels"] = json::array();
+    for (auto& lab : l.labels)
+        j["labels"].push_back({{"kind", kKinds[int(lab.kind)]},
+                               {"of", lab.owner},
+                               {"box", {r2(lab.box.x), r2(lab.box.y), r2(lab.box.w), r2(lab.box.h)}}});
     return j;
 }
 

@@ -3,12 +3,16 @@
 // [SECTION] people and rows
 // [SECTION] partnership and descent lines
 // [SECTION] sibships, children, twins
+// [SECTION] texts: ages, years, names, partnership labels
 // [SECTION] bounding box and the whole pass
 #include "core/figures/genogram/genogram_layout.hpp"
 
 #include "core/model/diagnostics.hpp"
 #include "core/figures/genogram/genogram_graph.hpp"
+#include "core/figures/genogram/genogram_households.hpp"
 #include "core/figures/genogram/genogram_routes.hpp"
+#include "core/figures/genogram/genogram_symbols.hpp"
+#include "core/figures/genogram/genogram_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -244,6 +248,104 @@ void sibshipLines(Ctx& x, const std::vector<Point>& unionPoint, const std::vecto
     }
 }
 
+// ---------------------------------------------------------------- [SECTION] texts: ages, years, names, partnership labels
+
+constexpr double kYearPt = 7;        // years above a symbol
+constexpr double kNoteTextPt = 7;    // partnership labels
+
+Rect textBox(const std::string& text, double size, Point at, HAlign h, VAlign v) {
+    const TextExtent e = measureText(text, size);
+    double x = h == HAlign::Left ? at.x : h == HAlign::Center ? at.x - e.widthPt / 2 : at.x - e.widthPt;
+    double y = v == VAlign::Top ? at.y : v == VAlign::Middle ? at.y - e.heightPt / 2 : at.y - e.heightPt;
+    return {x, y, e.widthPt, e.heightPt};
+}
+
+// Ages, years and name slots. Years sit over the symbol's corners, clear of a serial
+// partner's line coming down into its top.
+void placeTexts(Ctx& x, long today) {
+    std::multimap<std::string, double> overTopAttach;   // person -> x where a serial partner's line lands
+    for (auto& ln : x.out.lines)
+        if (ln.kind == LineKind::Partnership && ln.overTop)
+            for (const Point& end : {ln.points.front(), ln.points.back()})
+                for (auto& pb : x.out.people)
+                    if (std::abs(pb.box.y - end.y) < 0.5 && end.x >= pb.box.x && end.x <= pb.box.right())
+                        overTopAttach.emplace(pb.id, end.x);
+    for (std::size_t i = 0; i < x.out.people.size(); ++i) {
+        PersonBox& pb = x.out.people[i];
+        const Person& p = *x.f.people[i].p;
+        pb.age = drawnAge(p, x.c, today);
+        const Point ctr = pb.centre();
+        const double top = pb.box.y - (p.index ? 3.5 : 0);
+        if (!p.isPregnancyNode()) {
+            pb.born = yearText(p.born);
+            pb.died = yearText(p.died);
+        }
+        double bornRight = ctr.x - 2, diedLeft = ctr.x + 2;
+        auto attach = overTopAttach.equal_range(pb.id);
+        for (auto it = attach.first; it != attach.second; ++it) {
+            if (it->second < ctr.x) bornRight = std::min(bornRight, it->second - 2.5);
+            else diedLeft = std::max(diedLeft, it->second + 2.5);
+        }
+        if (!pb.born.empty()) pb.bornBox = textBox(pb.born, kYearPt, {bornRight, top - 1.5}, HAlign::Right, VAlign::Bottom);
+        if (!pb.died.empty()) pb.diedBox = textBox(pb.died, kYearPt, {diedLeft, top - 1.5}, HAlign::Left, VAlign::Bottom);
+        const double below = pb.box.bottom() + (p.index ? 5.5 : 2.5);
+        pb.nameSlot = {ctr.x - kNameSlotWPt / 2, below, kNameSlotWPt, p.isPregnancyNode() ? 16.0 : kLabelSlotHPt - 6};
+    }
+}
+
+// Slashes and the years of each partnership ("m. 2016 / div. 2020"): above the line, or
+// below it when relation lines between the couple arc above; beside the descent for a
+// line drawn over the top of a partner between them.
+void placePartnershipLabels(const Case& c, Layout& l) {
+    for (std::size_t ui = 0; ui < l.unions.size(); ++ui) {
+        Union& u = l.unions[ui];
+        const Partnership* pt = u.partnership >= 0 ? &c.partnerships[u.partnership] : nullptr;
+        u.slashes = partnershipStyle(pt).slashes;
+        u.markAt = u.at;
+        if (!u.children.empty()) u.markAt.x -= 11;
+        if (!pt) continue;
+        u.label = partnershipLabel(*pt);
+        if (u.label.empty()) continue;
+        const Line* ln = nullptr;
+        for (auto& cand : l.lines)
+            if (cand.kind == LineKind::Partnership && cand.ref == int(ui)) ln = &cand;
+        if (!ln) continue;
+        const double y = ln->points.front().y;
+        if (ln->overTop) {
+            // In the gap beside the descent, at the partners' mid-height (nothing else is there).
+            double cy = y;
+            for (auto& p : l.people)
+                if (p.id == ln->from) cy = p.centre().y;
+            double leftEdge = u.at.x - 36;
+            for (auto& p : l.people)
+                if (std::abs(p.centre().y - cy) < 1 && p.box.right() < u.at.x && p.box.right() > leftEdge)
+                    leftEdge = p.box.right();
+            u.labelBox = textBox(u.label, 6, {(leftEdge + u.at.x) / 2, cy}, HAlign::Center, VAlign::Middle);
+            continue;
+        }
+        double above = 0, below = 0, top = y;
+        for (auto& r : l.lines)
+            if (r.kind == LineKind::Relation &&
+                ((r.from == ln->from && r.to == ln->to) || (r.from == ln->to && r.to == ln->from)))
+                for (auto& p : r.points) {
+                    (p.y < y ? above : below) += 1;
+                    top = std::min(top, p.y);
+                }
+        const double mx = (ln->points.front().x + ln->points.back().x) / 2;
+        double half = kSymbolPt / 2;
+        for (auto& p : l.people)
+            if (p.id == ln->from || p.id == ln->to) half = std::min(half, p.box.h / 2);
+        if (above > 0 && top >= y - half - 1)
+            u.labelBox = textBox(u.label, kNoteTextPt, {mx, y - half - 2}, HAlign::Center, VAlign::Bottom);
+        else if (above <= below)
+            u.labelBox = textBox(u.label, kNoteTextPt, {mx, y - 7}, HAlign::Center, VAlign::Bottom);
+        else if (!u.children.empty())
+            u.labelBox = textBox(u.label, kNoteTextPt, {u.at.x - 3, y + 7}, HAlign::Right, VAlign::Top);
+        else
+            u.labelBox = textBox(u.label, kNoteTextPt, {mx, y + 7}, HAlign::Center, VAlign::Top);
+    }
+}
+
 // ---------------------------------------------------------------- [SECTION] bounding box and the whole pass
 
 void normalise(Layout& l) {
@@ -259,6 +361,9 @@ void normalise(Layout& l) {
     }
     for (auto& ln : l.lines)
         for (auto& pt : ln.points) add({pt.x, pt.y, 0.01, 0.01});
+    for (auto& h : l.households)
+        for (auto& loop : h.loops)
+            for (auto& pt : loop) add({pt.x, pt.y, 0.01, 0.01});
     if (!any) {
         l.bbox = {0, 0, 0, 0};
         return;
@@ -266,10 +371,25 @@ void normalise(Layout& l) {
     const double pad = 4;
     double dx = pad - r.x, dy = pad - r.y;
     auto shift = [&](Point& p) { p.x += dx; p.y += dy; };
-    for (auto& p : l.people) { p.box.x += dx; p.box.y += dy; }
-    for (auto& u : l.unions) shift(u.at);
+    auto shiftR = [&](Rect& b) { b.x += dx; b.y += dy; };
+    for (auto& p : l.people) {
+        shiftR(p.box);
+        shiftR(p.bornBox);
+        shiftR(p.diedBox);
+        shiftR(p.nameSlot);
+    }
+    for (auto& u : l.unions) {
+        shift(u.at);
+        shift(u.markAt);
+        shiftR(u.labelBox);
+    }
     for (auto& ln : l.lines)
         for (auto& pt : ln.points) shift(pt);
+    for (auto& h : l.households) {
+        shiftR(h.labelBox);
+        for (auto& loop : h.loops)
+            for (auto& pt : loop) shift(pt);
+    }
     l.bbox = {0, 0, r.w + 2 * pad, r.h + 2 * pad};
 }
 
@@ -286,8 +406,12 @@ Layout layoutGenogram(const Case& c, const LayoutOptions& opt) {
     std::vector<std::vector<Point>> descentStart;
     partnershipLines(x, unionPoint, descentStart);
     sibshipLines(x, unionPoint, descentStart);
+    placeTexts(x, opt.todayDays);
     routeRelations(c, out);
+    placePartnershipLabels(c, out);
+    placeHouseholds(c, out);
     normalise(out);
+    out.labels = labelSlots(out);
     out.quality = measureQuality(out, c);
     return out;
 }

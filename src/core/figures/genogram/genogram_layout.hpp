@@ -21,6 +21,7 @@ inline constexpr double kSymbolPt = 36;          // a person's square / circle /
 inline constexpr double kSmallSymbolPt = 20;     // pregnancy nodes
 inline constexpr double kLabelSlotWPt = 70;      // names wrap at this width, centred under the symbol
 inline constexpr double kLabelSlotHPt = 30;      // name (up to two lines) and role line
+inline constexpr double kNameSlotWPt = 60;       // what lines keep clear of under a symbol (most names fit)
 inline constexpr double kYearSlotHPt = 11;       // birth / death years above the symbol
 
 struct PersonBox {
@@ -30,6 +31,10 @@ struct PersonBox {
     Rect box;                    // the symbol
     int generation = 0;          // 0 = top row
     bool pregnancy = false;      // a small pregnancy node
+    std::string age;             // drawn inside the symbol; empty = none (unknown, presumed dead, pregnancy)
+    std::string born, died;      // years above the symbol ("1961", "c.1960"); empty = none
+    Rect bornBox, diedBox;       // where they are written (w = 0: not written)
+    Rect nameSlot;               // the room under the symbol for the name and roles (fixed size)
     Point centre() const { return {box.x + box.w / 2, box.y + box.h / 2}; }
 };
 
@@ -39,6 +44,28 @@ struct Union {
     std::vector<std::string> children;   // birth order: oldest first
     Point at;                            // where the descent line starts
     int partnership = -1;                // index into Case::partnerships; -1 = none recorded
+    std::string label;                   // the partnership's years ("m. 2016\ndiv. 2020"); empty = none
+    Rect labelBox;                       // where the label is written (w = 0: not written)
+    Point markAt;                        // where separation / divorce slashes cross the line
+    int slashes = 0;                     // 1 separated, 2 divorced
+};
+
+// A household at the date shown, outlined around its members only: the outline is a
+// rectilinear shape (one or more closed loops, drawn with rounded corners) that bends
+// around anyone who is not a member, so it can never take someone in.
+struct HouseholdShape {
+    std::string id, label;
+    std::vector<std::string> members;           // the members drawn
+    std::vector<std::vector<Point>> loops;      // closed polygons (corners), outer and inner edges
+    Rect labelBox;                              // where its name is written (w = 0: none)
+};
+
+// Text the figure writes, as boxes: what no line may pass through.
+enum class LabelKind { Name, Born, Died, Partnership, Household };
+struct LabelSlot {
+    LabelKind kind = LabelKind::Name;
+    std::string owner;   // the person; the union index ("u3"); the household id
+    Rect box;
 };
 
 enum class LineKind { Partnership, Descent, Sibship, Child, Relation };
@@ -63,12 +90,18 @@ struct Quality {
     int partnersOffRow = 0;      // partnerships whose partners are on different rows
     int siblingInversions = 0;   // sibling pairs drawn against their birth order
     int relationCrossings = 0;   // relation lines crossing a family line, or through someone else's symbol
+    int linesThroughLabels = 0;  // (line, label) pairs where a drawn line passes through a name, years,
+                                 // partnership label or household name (a partnership's own line excepted)
+    int relationsOverPartnership = 0;   // relation lines running along a partnership line or over its slashes
+    int householdStrangers = 0;  // people not in a household whose symbol its outline takes in or cuts
 };
 
 struct Layout {
     std::vector<PersonBox> people;
     std::vector<Union> unions;
     std::vector<Line> lines;
+    std::vector<HouseholdShape> households;
+    std::vector<LabelSlot> labels;   // every label written (see labelSlots)
     Rect bbox;                   // {0, 0, width, height}
     Quality quality;
 
@@ -78,6 +111,7 @@ struct Layout {
 struct LayoutOptions {
     std::string person;          // non-empty: only the family within `depth` steps of this person
     int depth = 2;               // steps via parents, children, partners, siblings
+    long todayDays = 0;          // "now" for ages when the case has no reference date; 0 = the clock
 };
 
 // Lays out the genogram of `c` (a ViewCase's data()). Throws GenochronError when the
@@ -93,6 +127,12 @@ Quality measureQuality(const Layout& l, const Case& c);
 // Relation lines crossing family lines (or running along one), plus relation lines through
 // the symbol of anyone but their own two people. Exposed for tests and the relation router.
 int countRelationCrossings(const Layout& l);
+
+// Every label the layout places (names, years, partnership labels, household names).
+std::vector<LabelSlot> labelSlots(const Layout& l);
+
+// Is `p` inside the household's outline (even-odd over its loops)?
+bool insideOutline(const HouseholdShape& h, Point p);
 
 // Birth order of children: born date, then birth_order, then their order in the file.
 bool bornBefore(const Person& a, std::size_t aIndex, const Person& b, std::size_t bIndex);

@@ -57,7 +57,6 @@ std::string legendLabel(LegendItem i, bool anonymised) {
     case LegendItem::ChildFoster: return "Foster child";
     case LegendItem::ChildStep: return "Stepchild";
     case LegendItem::Household: return "Household at the review date";
-    case LegendItem::HouseholdAround: return "Household whose outline also takes in others";
     case LegendItem::RelClose: return "Close";
     case LegendItem::RelFused: return "Fused";
     case LegendItem::RelDistant: return "Distant";
@@ -181,12 +180,11 @@ void drawSample(Scene& s, LegendItem i, const Rect& r, const Palette& pal) {
     case LegendItem::ChildAdopted: child(Parentage::Adoptive); break;
     case LegendItem::ChildFoster: child(Parentage::Foster); break;
     case LegendItem::ChildStep: child(Parentage::Step); break;
-    case LegendItem::Household:
-    case LegendItem::HouseholdAround: {
+    case LegendItem::Household: {
         Paint p;
         p.stroke = pal.household;
         p.lineWidth = 1.2;
-        if (i == LegendItem::HouseholdAround) p.dash = {5, 3};
+        p.dash = pal.householdDash;
         s.add(Path::roundedRect(r.inflated(-3), 5), p, kLegendId);
         break;
     }
@@ -206,7 +204,7 @@ Rect drawLegend(Scene& s, const LegendUse& use, Point topLeft, double maxHeightP
     static const Section kSections[] = {
         {"People", LegendItem::Male, LegendItem::IdenticalTwins},
         {"Health", LegendItem::SubstanceMisuse, LegendItem::SuspectedMisuse},
-        {"Couples and children", LegendItem::Married, LegendItem::HouseholdAround},
+        {"Couples and children", LegendItem::Married, LegendItem::Household},
         {"Relationships", LegendItem::RelClose, LegendItem::RelStalking},
     };
     const double pad = 8, headH = 18, sectionH = 15, colGap = 14;

@@ -15,7 +15,7 @@ enum class LegendItem {
     SubstanceMisuse, MentalHealth, BothConditions, InRecovery, SuspectedMisuse,
     Married, Cohabiting, Dating, Engaged, Separated, Divorced, Widowed, CoupleNoRecord,
     ChildBiological, ChildAdopted, ChildFoster, ChildStep,
-    Household, HouseholdAround,
+    Household,
     RelClose, RelFused, RelDistant, RelHostile, RelCutoff,
     RelPhysical, RelEmotional, RelSexual, RelCoercive, RelFinancial, RelStalking,
 };

@@ -25,6 +25,18 @@ Palette paletteFor(Theme t) {
     return p;
 }
 
+Color Palette::householdColour(std::size_t i) const {
+    if (print) return household;
+    static const unsigned kHues[] = {0x3f8f5f, 0x2f6f9f, 0x8a4f9a, 0x9a6a2f, 0x2f8f8f, 0x9a3f5f};
+    return Color::rgb(kHues[i % (sizeof kHues / sizeof kHues[0])]);
+}
+
+std::vector<double> Palette::householdDashFor(std::size_t i) const {
+    if (!print || i == 0) return householdDash;
+    static const std::vector<double> kDashes[] = {{9, 2.5}, {9, 2.5, 2, 2.5}, {2, 2}};
+    return kDashes[(i - 1) % 3];
+}
+
 Color Palette::relation(RelationKind k) const {
     Color c;
     switch (k) {

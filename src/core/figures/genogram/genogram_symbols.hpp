@@ -18,7 +18,12 @@ struct Palette {
     bool print = false;
     Color ink, paper, muted;
     Color substance, mental;             // condition fills
-    Color household;
+    Color household;                     // the first household's outline (and the key's)
+    std::vector<double> householdDash;   // empty: solid
+    // Households are told apart by colour (colour theme) or line pattern (print), and
+    // each is named on its outline; `i` counts the households drawn.
+    Color householdColour(std::size_t i) const;
+    std::vector<double> householdDashFor(std::size_t i) const;
     Color relation(RelationKind k) const;
 };
 Palette paletteFor(Theme t);

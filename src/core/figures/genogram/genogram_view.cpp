@@ -58,26 +58,6 @@ void addText(Scene& s, std::string text, Point at, double size, HAlign h, VAlign
     s.text(std::move(t));
 }
 
-std::string yearText(const std::optional<Date>& d) {
-    if (!d || !d->known()) return {};
-    return (d->approximate() || d->kind() != Date::Kind::Point ? "c." : "") + std::to_string(d->first().year);
-}
-
-// Age at death, else at the review's reference date, else today.
-std::string ageText(const Person& p, const Case& c, long today) {
-    if (!p.born || !p.born->known() || p.isPregnancyNode()) return {};
-    std::optional<int> age;
-    if (p.died) {
-        if (p.died->known()) age = p.born->ageAt(*p.died);
-    } else if (c.info.referenceDate && c.info.referenceDate->known()) {
-        age = p.born->ageAt(*c.info.referenceDate);
-    } else {
-        age = p.born->ageAt(Date::fromDays(today));
-    }
-    if (!age || *age < 0) return {};
-    return std::to_string(*age);
-}
-
 std::string rolesText(const Person& p) {
     std::string out;
     for (Role r : p.roles) {
@@ -96,121 +76,66 @@ std::string pairId(const std::vector<std::string>& partners) {
 
 // ---------------------------------------------------------------- [SECTION] households
 
-bool overlaps(const Date* from, const Date* to, const Date& at) {
-    if (from && from->known() && from->earliestDay() > at.latestDay()) return false;
-    if (to && to->known() && to->latestDay() < at.earliestDay()) return false;
-    return true;
-}
-
-// Households at the reference date (all of them when there is none): a rounded outline
-// around the members, dashed when others sit inside it; nested ones step outwards.
-// The date households are shown at: the review's reference date, else the end of its
-// scope (an anonymised case may have neither), else the latest date any household has.
-std::optional<Date> householdDate(const Case& c) {
-    if (c.info.referenceDate && c.info.referenceDate->known()) return c.info.referenceDate;
-    if (c.info.scopeTo && c.info.scopeTo->known()) return c.info.scopeTo;
-    std::optional<Date> latest;
-    for (auto& h : c.households)
-        for (auto* d : {h.from ? &*h.from : nullptr, h.to ? &*h.to : nullptr})
-            if (d && d->known() && (!latest || *latest < *d)) latest = *d;
-    return latest;
-}
-
-// Where a household's name goes: the corner of its outline (inside, else just below) whose
-// text box the fewest drawn lines and people pass through, so a relation line running along
-// the outline never strikes through the name. Ties keep the first: bottom left.
-struct LabelSpot {
-    Point at;
-    HAlign h;
-    VAlign v;
-};
-
-LabelSpot householdLabelSpot(const std::string& text, const Rect& outline, const Layout& l,
-                             const std::vector<Rect>& taken) {
-    const TextExtent e = measureText(text, kSmallPt, FontWeight::Normal, true);
-    const LabelSpot spots[] = {
-        {{outline.x + 8, outline.bottom() - 2}, HAlign::Left, VAlign::Bottom},
-        {{outline.right() - 8, outline.bottom() - 2}, HAlign::Right, VAlign::Bottom},
-        {{outline.x + 8, outline.y + 2}, HAlign::Left, VAlign::Top},
-        {{outline.right() - 8, outline.y + 2}, HAlign::Right, VAlign::Top},
-        {{outline.x + 8, outline.bottom() + 2}, HAlign::Left, VAlign::Top},
-        {{outline.right() - 8, outline.bottom() + 2}, HAlign::Right, VAlign::Top},
+// A closed rectilinear loop with rounded corners (each no larger than half its edges).
+Path roundedLoop(const std::vector<Point>& loop, double radius) {
+    Path path;
+    const std::size_t n = loop.size();
+    if (n < 3) return path;
+    auto corner = [&](std::size_t k, Point& in, Point& out) {
+        Point prev = loop[(k + n - 1) % n], c = loop[k], next = loop[(k + 1) % n];
+        double l1 = std::hypot(c.x - prev.x, c.y - prev.y), l2 = std::hypot(next.x - c.x, next.y - c.y);
+        double r = std::min({radius, l1 / 2, l2 / 2});
+        in = {c.x + (prev.x - c.x) / std::max(l1, 1e-9) * r, c.y + (prev.y - c.y) / std::max(l1, 1e-9) * r};
+        out = {c.x + (next.x - c.x) / std::max(l2, 1e-9) * r, c.y + (next.y - c.y) / std::max(l2, 1e-9) * r};
     };
-    auto boxOf = [&](const LabelSpot& sp) {
-        double x = sp.h == HAlign::Left ? sp.at.x : sp.at.x - e.widthPt;
-        double y = sp.v == VAlign::Top ? sp.at.y : sp.at.y - e.heightPt;
-        return Rect{x, y, e.widthPt, e.heightPt}.inflated(1);
-    };
-    double best = 1e18;
-    LabelSpot chosen = spots[0];
-    for (const auto& sp : spots) {
-        const Rect r = boxOf(sp);
-        double cost = 0;
-        for (const auto& ln : l.lines)
-            for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
-                if (geom::segmentHitsRect(ln.points[i], ln.points[i + 1], r)) {
-                    cost += ln.kind == LineKind::Relation ? 10 : 6;
-                    break;
-                }
-        for (const auto& p : l.people) {
-            Point ctr = p.centre();
-            Rect label{ctr.x - kLabelSlotWPt / 2 + 6, p.box.bottom() + 2, kLabelSlotWPt - 12, kLabelSlotHPt - 6};
-            if (p.box.inflated(2).intersects(r)) cost += 50;
-            else if (label.intersects(r)) cost += 8;
-        }
-        for (const auto& t : taken)
-            if (t.intersects(r)) cost += 20;
-        if (cost < best - 1e-9) {
-            best = cost;
-            chosen = sp;
-        }
+    Point in0, out0;
+    corner(0, in0, out0);
+    path.moveTo(out0);
+    for (std::size_t k = 1; k <= n; ++k) {
+        Point in, out;
+        corner(k % n, in, out);
+        const Point c = loop[k % n];
+        path.lineTo(in);
+        // A quarter circle's Bezier: control points 0.552 of the way to the corner.
+        constexpr double kk = 0.5523;
+        path.curveTo({in.x + (c.x - in.x) * kk, in.y + (c.y - in.y) * kk}, {out.x + (c.x - out.x) * kk, out.y + (c.y - out.y) * kk},
+                     out);
     }
-    return chosen;
+    path.close();
+    return path;
 }
 
-void drawHouseholds(Scene& s, Scene& labels, const Case& c, const Layout& l, const Palette& pal, LegendUse& use) {
-    std::vector<const Household*> shown;
-    const std::optional<Date> at = householdDate(c);
-    for (auto& h : c.households)
-        if (!at || overlaps(h.from ? &*h.from : nullptr, h.to ? &*h.to : nullptr, *at)) shown.push_back(&h);
-    std::vector<Rect> drawn, labelBoxes;
-    for (auto* h : shown) {
-        Rect r;
-        bool any = false;
-        for (auto& m : h->members)
-            if (auto* p = l.person(m)) {
-                Point ctr = p->centre();
-                Rect cell{ctr.x - kLabelSlotWPt / 2 + 4, p->box.y - kYearSlotHPt, kLabelSlotWPt - 8,
-                          p->box.h + kYearSlotHPt + kLabelSlotHPt - 4};
-                r = any ? r.united(cell) : cell;
-                any = true;
+// Households at the date shown: outlines around their members only (the layout makes
+// them bend around everyone else), the name on a paper plate over the lines.
+void drawHouseholds(Scene& s, Scene& labels, const Layout& l, const Palette& pal, LegendUse& use) {
+    // First a light wash over each household's area (so overlapping households can be told
+    // apart), then the outlines over all the washes.
+    Scene outlines;
+    for (std::size_t i = 0; i < l.households.size(); ++i) {
+        const auto& h = l.households[i];
+        const Color c = pal.householdColour(i);
+        Path area;
+        for (const auto& loop : h.loops)
+            for (const auto& op : roundedLoop(loop, 8).ops()) {
+                if (op.kind == PathOp::Move) area.moveTo(op.p[0]);
+                else if (op.kind == PathOp::Line) area.lineTo(op.p[0]);
+                else if (op.kind == PathOp::Curve) area.curveTo(op.p[0], op.p[1], op.p[2]);
+                else area.close();
             }
-        if (!any) continue;
-        bool strangers = false;
-        for (auto& p : l.people)
-            if (std::find(h->members.begin(), h->members.end(), p.id) == h->members.end() && r.contains(p.centre()))
-                strangers = true;
-        int nest = 0;
-        for (auto& d : drawn)
-            if (d.intersects(r)) ++nest;
-        drawn.push_back(r);
-        Rect outline = r.inflated(4 + 5 * nest);
+        Paint wash;
+        wash.fill = Color{c.r, c.g, c.b, pal.print ? 0.07 : 0.06};
+        s.add(area, wash, "household:" + h.id);
         Paint p;
-        p.stroke = pal.household;
+        p.stroke = c;
         p.lineWidth = 1.2;
-        if (strangers) p.dash = {5, 3};
-        s.add(Path::roundedRect(outline, 10), p, "household:" + h->id);
-        if (!h->label.empty()) {
-            // Over the lines, on a paper plate, at the corner where the fewest lines pass.
-            const LabelSpot at = householdLabelSpot(h->label, outline, l, labelBoxes);
-            const TextExtent e = measureText(h->label, kSmallPt, FontWeight::Normal, true);
-            labelBoxes.push_back({at.h == HAlign::Left ? at.at.x : at.at.x - e.widthPt,
-                                  at.v == VAlign::Top ? at.at.y : at.at.y - e.heightPt, e.widthPt, e.heightPt});
-            addText(labels, h->label, at.at, kSmallPt, at.h, at.v, pal.household, "household:" + h->id, 0, true,
-                    FontWeight::Normal, pal.paper);
-        }
-        use.add(strangers ? LegendItem::HouseholdAround : LegendItem::Household);
+        p.dash = pal.householdDashFor(i);
+        outlines.add(area, p, "household:" + h.id);
+        if (!h.label.empty() && h.labelBox.w > 0)
+            addText(labels, h.label, {h.labelBox.x, h.labelBox.y}, kSmallPt, HAlign::Left, VAlign::Top, c,
+                    "household:" + h.id, 0, true, FontWeight::Normal, pal.paper);
+        use.add(LegendItem::Household);
     }
+    for (auto& item : outlines.items) s.items.push_back(std::move(item));
 }
 
 // ---------------------------------------------------------------- [SECTION] family lines
@@ -236,55 +161,6 @@ LegendItem legendFor(const PartnershipStyle& st, const Partnership* pt) {
     }
 }
 
-// The years of a partnership ("m. 2016 / div. 2020"): above the line, or below it when
-// relation lines between the couple arc above; beside the descent for a line drawn over
-// the top of a partner between them.
-void drawPartnershipLabel(Scene& s, const Layout& l, const Line& ln, const Union& u, const std::string& label,
-                          const Palette& pal, const std::string& id) {
-    if (label.empty()) return;
-    const double y = ln.points.front().y;
-    if (ln.overTop) {
-        // In the gap beside the descent, at the partners' mid-height (nothing else is there).
-        double cy = y;
-        for (auto& p : l.people)
-            if (p.id == ln.from) cy = p.centre().y;
-        // Centred between the descent and the nearest symbol on its left.
-        double leftEdge = u.at.x - 36;
-        for (auto& p : l.people)
-            if (std::abs(p.centre().y - cy) < 1 && p.box.right() < u.at.x && p.box.right() > leftEdge) leftEdge = p.box.right();
-        addText(s, label, {(leftEdge + u.at.x) / 2, cy}, 6, HAlign::Center, VAlign::Middle, pal.muted, id, 0, false,
-                FontWeight::Normal, pal.paper);
-        return;
-    }
-    double above = 0, below = 0, top = y;
-    for (auto& r : l.lines)
-        if (r.kind == LineKind::Relation &&
-            ((r.from == ln.from && r.to == ln.to) || (r.from == ln.to && r.to == ln.from)))
-            for (auto& p : r.points) {
-                (p.y < y ? above : below) += 1;
-                top = std::min(top, p.y);
-            }
-    const double mx = (ln.points.front().x + ln.points.back().x) / 2;
-    double half = kSymbolPt / 2;
-    for (auto& p : l.people)
-        if (p.id == ln.from || p.id == ln.to) half = std::min(half, p.box.h / 2);
-    if (above > 0 && top >= y - half - 1) {
-        // Straight relation lines between the couple, above their line: the years go
-        // above the symbols, in the gap between the two.
-        addText(s, label, {mx, y - half - 2}, kSmallPt, HAlign::Center, VAlign::Bottom, pal.muted, id, 0, false,
-                FontWeight::Normal, pal.paper);
-    } else if (above <= below) {
-        addText(s, label, {mx, y - 7}, kSmallPt, HAlign::Center, VAlign::Bottom, pal.muted, id, 0, false, FontWeight::Normal,
-                pal.paper);
-    } else if (!u.children.empty()) {
-        addText(s, label, {u.at.x - 3, y + 7}, kSmallPt, HAlign::Right, VAlign::Top, pal.muted, id, 0, false,
-                FontWeight::Normal, pal.paper);
-    } else {
-        addText(s, label, {mx, y + 7}, kSmallPt, HAlign::Center, VAlign::Top, pal.muted, id, 0, false, FontWeight::Normal,
-                pal.paper);
-    }
-}
-
 // Partnership labels go to `labels`, drawn after the symbols so none is hidden.
 void drawFamilyLines(Scene& s, Scene& labels, const Case& c, const Layout& l, const Lookup& who, const Palette& pal,
                      LegendUse& use) {
@@ -296,14 +172,13 @@ void drawFamilyLines(Scene& s, Scene& labels, const Case& c, const Layout& l, co
         case LineKind::Partnership: {
             const Partnership* pt = u.partnership >= 0 ? &c.partnerships[u.partnership] : nullptr;
             PartnershipStyle st = partnershipStyle(pt);
-            // Slashes sit beside the descent line when there are children, else mid-line.
-            Point mark = u.at;
-            if (!u.children.empty()) mark.x -= 11;
             const std::string id = "partnership:" + pairId(u.partners);
-            drawPartnership(s, ln.points, st, mark, pal, id);
+            drawPartnership(s, ln.points, st, u.markAt, pal, id);
             use.add(legendFor(st, pt));
             if (st.slashes && st.base != PartnershipStatus::Married) use.add(legendFor({st.base, 0}, pt));
-            if (pt) drawPartnershipLabel(labels, l, ln, u, partnershipLabel(*pt), pal, id);
+            if (!u.label.empty() && u.labelBox.w > 0)
+                addText(labels, u.label, {u.labelBox.x, u.labelBox.y}, ln.overTop ? 6 : kSmallPt, HAlign::Left,
+                        VAlign::Top, pal.muted, id, 0, false, FontWeight::Normal, pal.paper);
             break;
         }
         case LineKind::Descent:
@@ -369,40 +244,23 @@ void notePersonLegend(const Person& p, LegendUse& use, bool hasAgeOrYears) {
     }
 }
 
-void drawPeople(Scene& s, const Case& c, const Layout& l, const Lookup& who, const Palette& pal, long today,
-                LegendUse& use) {
-    std::multimap<std::string, double> overTopAttach;   // person -> x where a serial partner's line lands
-    for (auto& ln : l.lines)
-        if (ln.kind == LineKind::Partnership && ln.overTop)
-            for (const Point& end : {ln.points.front(), ln.points.back()})
-                for (auto& pb : l.people)
-                    if (std::abs(pb.box.y - end.y) < 0.5 && end.x >= pb.box.x && end.x <= pb.box.right())
-                        overTopAttach.emplace(pb.id, end.x);
+void drawPeople(Scene& s, const Layout& l, const Lookup& who, const Palette& pal, LegendUse& use) {
     for (auto& pb : l.people) {
         const Person* p = who(pb.id);
         if (!p) continue;
-        std::string age = ageText(*p, c, today);
-        drawSymbol(s, symbolSpecFor(*p, age), pb.box, pal, pb.id);
+        drawSymbol(s, symbolSpecFor(*p, pb.age), pb.box, pal, pb.id);
         Point ctr = pb.centre();
-        double top = pb.box.y - (p->index ? 3.5 : 0);
-        std::string born = p->isPregnancyNode() ? std::string() : yearText(p->born);
-        std::string died = p->isPregnancyNode() ? std::string() : yearText(p->died);
-        // Years clear of a serial partner's line coming down into the symbol's top.
-        double bornRight = ctr.x - 2, diedLeft = ctr.x + 2;
-        auto attach = overTopAttach.equal_range(pb.id);
-        for (auto it = attach.first; it != attach.second; ++it) {
-            if (it->second < ctr.x) bornRight = std::min(bornRight, it->second - 2.5);
-            else diedLeft = std::max(diedLeft, it->second + 2.5);
-        }
-        addText(s, born, {bornRight, top - 1.5}, kSmallPt, HAlign::Right, VAlign::Bottom, pal.muted, pb.id, 0, false,
-                FontWeight::Normal, pal.paper);
-        addText(s, died, {diedLeft, top - 1.5}, kSmallPt, HAlign::Left, VAlign::Bottom, pal.muted, pb.id, 0, false,
-                FontWeight::Normal, pal.paper);
-        notePersonLegend(*p, use, !age.empty() || !born.empty() || !died.empty());
+        if (pb.bornBox.w > 0)
+            addText(s, pb.born, {pb.bornBox.right(), pb.bornBox.bottom()}, kSmallPt, HAlign::Right, VAlign::Bottom,
+                    pal.muted, pb.id, 0, false, FontWeight::Normal, pal.paper);
+        if (pb.diedBox.w > 0)
+            addText(s, pb.died, {pb.diedBox.x, pb.diedBox.bottom()}, kSmallPt, HAlign::Left, VAlign::Bottom, pal.muted,
+                    pb.id, 0, false, FontWeight::Normal, pal.paper);
+        notePersonLegend(*p, use, !pb.age.empty() || !pb.born.empty() || !pb.died.empty());
 
         // The name as the data holds it (the pseudonym when anonymised), then roles.
         std::string name = !p->name.empty() ? p->name : p->pseudonym;
-        double y = pb.box.bottom() + (p->index ? 5.5 : 2.5);
+        double y = pb.nameSlot.y;
         if (p->isPregnancyNode()) {
             addText(s, name, {ctr.x, y}, kSmallPt, HAlign::Center, VAlign::Top, pal.muted, pb.id, kLabelSlotWPt, true,
                     FontWeight::Normal, pal.paper);
@@ -420,10 +278,27 @@ void drawPeople(Scene& s, const Case& c, const Layout& l, const Lookup& who, con
 }
 
 Layout shifted(Layout l, double dx, double dy) {
-    for (auto& p : l.people) { p.box.x += dx; p.box.y += dy; }
-    for (auto& u : l.unions) { u.at.x += dx; u.at.y += dy; }
+    auto mv = [&](Rect& r) { r.x += dx; r.y += dy; };
+    auto mp = [&](Point& p) { p.x += dx; p.y += dy; };
+    for (auto& p : l.people) {
+        mv(p.box);
+        mv(p.bornBox);
+        mv(p.diedBox);
+        mv(p.nameSlot);
+    }
+    for (auto& u : l.unions) {
+        mp(u.at);
+        mp(u.markAt);
+        mv(u.labelBox);
+    }
     for (auto& ln : l.lines)
-        for (auto& pt : ln.points) { pt.x += dx; pt.y += dy; }
+        for (auto& pt : ln.points) mp(pt);
+    for (auto& h : l.households) {
+        mv(h.labelBox);
+        for (auto& loop : h.loops)
+            for (auto& pt : loop) mp(pt);
+    }
+    for (auto& lab : l.labels) mv(lab.box);
     l.bbox.x += dx;
     l.bbox.y += dy;
     return l;
@@ -438,8 +313,8 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
     LayoutOptions lo;
     lo.person = opt.person;
     lo.depth = opt.depth;
+    lo.todayDays = opt.todayDays;
     const Palette pal = paletteFor(opt.theme);
-    const long today = opt.todayDays ? opt.todayDays : todayDays();
 
     Scene s;
     std::string title = !opt.title.empty() ? opt.title : !c.info.title.empty() ? c.info.title : "Genogram";
@@ -465,7 +340,7 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
                 pal.muted, {});
     }
     Scene labels;   // drawn last, over every line
-    drawHouseholds(s, labels, c, l, pal, use);
+    drawHouseholds(s, labels, l, pal, use);
     drawFamilyLines(s, labels, c, l, who, pal, use);
     for (auto& ln : l.lines) {   // over the family lines, under the symbols: they never hide anyone
         if (ln.kind != LineKind::Relation || ln.ref < 0) continue;
@@ -473,7 +348,7 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
         drawRelation(s, ln.points, k, pal, "relation:" + std::to_string(ln.ref));
         use.add(legendItemFor(k));
     }
-    drawPeople(s, c, l, who, pal, today, use);
+    drawPeople(s, l, who, pal, use);
     for (auto& item : labels.items) s.items.push_back(std::move(item));
 
     double contentW = std::max(l.bbox.w, measureText(title, 15, FontWeight::Bold).widthPt);
