@@ -2,8 +2,9 @@
 // glyph and word, so that status never rests on colour alone (print is greys only;
 // the glyph, the word and, in the progress bar, a fill pattern carry it).
 #pragma once
-#include "core/figures/actions/actions_table.hpp"
-#include "core/paint/cairo_painter.hpp"
+#include "core/figures/table/table.hpp"
+#include "core/figures/table/table_page.hpp"
+#include "core/figures/views.hpp"
 #include "core/model/model.hpp"
 
 #include <array>
@@ -11,12 +12,7 @@
 
 namespace genochron::actions {
 
-struct Geometry {
-    double w = 841.89, h = 595.28;   // the scene is the whole page: A4 landscape unless a page is given
-    double u = 1;                    // scene units per printed point
-    double margin = 36;
-};
-Geometry geometryFor(const PageSpec& ps);
+using table::TextStyle;
 
 struct StatusLook {
     std::string glyph, word;   // "✓", "Complete"
@@ -26,10 +22,9 @@ struct StatusLook {
     std::vector<double> dash;  // the pill's outline (dropped: dashed)
 };
 
-struct Palette {
-    bool print = false;
-    Color text, muted, rule, headerFill, headerText, groupFill, groupText;
-    Color overdueTint, overdueBar, pageBg;
+// The tables' palette (bands hold the recommendations) and the plan's own colours.
+struct Palette : table::Palette {
+    Color overdueTint, overdueBar;
     std::array<StatusLook, 4> status;   // indexed by ActionStatus
     StatusLook overdue;
 };
@@ -48,5 +43,9 @@ PlanCounts countPlan(const Case& c, long today);
 double drawSummary(Scene* s, const PlanCounts& n, const Palette& pal, double x, double y, double width, double u);
 // The key to the glyphs, one wrapped paragraph. Returns its height.
 double drawLegend(Scene* s, const Palette& pal, double x, double y, double width, double u, const std::string& asOf);
+
+// The action plan laid out on pages of the given geometry: for `render` (geometryFor(opt.page))
+// and for the report pack (its own page body, its own header and footer).
+Document buildActionsDocument(const ViewCase& vc, const ViewOptions& opt, const table::PageGeometry& g);
 
 }  // namespace genochron::actions

@@ -8,19 +8,6 @@
 
 namespace genochron::actions {
 
-Geometry geometryFor(const PageSpec& ps) {
-    Geometry g;
-    if (ps.size == PageSpec::Size::Fit) return g;
-    auto [w, h] = ps.pagePt(Scene{});
-    double m = ps.marginPt;
-    double s = std::min((w - 2 * m) / w, (h - 2 * m) / h);
-    g.w = w;
-    g.h = h;
-    g.u = s > 0.1 ? 1 / s : 1;   // the painter shrinks the page into its margins; type stays its size
-    g.margin = 0;
-    return g;
-}
-
 Palette paletteFor(Theme t) {
     Palette p;
     auto look = [](const char* glyph, const char* word, unsigned fill, unsigned stroke, unsigned text, unsigned bar,
@@ -36,15 +23,8 @@ Palette paletteFor(Theme t) {
         return l;
     };
     const auto i = [](ActionStatus s) { return std::size_t(s); };
+    static_cast<table::Palette&>(p) = table::paletteFor(t);
     if (t == Theme::Print) {
-        p.print = true;
-        p.text = Color::rgb(0x000000);
-        p.muted = Color::rgb(0x4d4d4d);
-        p.rule = Color::rgb(0xb3b3b3);
-        p.headerFill = Color::rgb(0xd0d0d0);
-        p.headerText = Color::rgb(0x000000);
-        p.groupFill = Color::rgb(0xefefef);
-        p.groupText = Color::rgb(0x000000);
         p.overdueTint = Color::rgb(0xf4f4f4);
         p.overdueBar = Color::rgb(0x000000);
         p.status[i(ActionStatus::Complete)] = look("\u2713", "Complete", 0xe0e0e0, 0x000000, 0x000000, 0x4d4d4d);
@@ -55,13 +35,6 @@ Palette paletteFor(Theme t) {
             look("\u2715", "Dropped", 0xffffff, 0x666666, 0x333333, 0xffffff, Hatch::Cross);
         p.overdue = look("\u26A0", "OVERDUE", 0xffffff, 0x000000, 0x000000, 0xffffff);
     } else {
-        p.text = Color::rgb(0x1b2430);
-        p.muted = Color::rgb(0x5c6775);
-        p.rule = Color::rgb(0xc9ced6);
-        p.headerFill = Color::rgb(0x2f3b4c);
-        p.headerText = Color::rgb(0xffffff);
-        p.groupFill = Color::rgb(0xe9eef5);
-        p.groupText = Color::rgb(0x1b2430);
         p.overdueTint = Color::rgb(0xfff3f1);
         p.overdueBar = Color::rgb(0xc62828);
         p.status[i(ActionStatus::Complete)] = look("\u2713", "Complete", 0xe2f1e3, 0x2e7d32, 0x1b5e20, 0x43a047);

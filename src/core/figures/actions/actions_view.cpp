@@ -3,9 +3,10 @@
 // owner (a role), the target, the status as a pill with a glyph and a word, overdue
 // actions marked in words and with a bar, the completion date and the latest update.
 // A summary strip and a key open the first page; every page has the header row and
-// "Page N of M". The table itself is laid out by actions_table.cpp.
+// "Page N of M". The table itself is laid out by the table engine (figures/table).
 #include "core/figures/actions/actions_style.hpp"
-#include "core/figures/actions/actions_table.hpp"
+#include "core/figures/table/table.hpp"
+#include "core/figures/table/table_page.hpp"
 #include "core/figures/views.hpp"
 
 #include <algorithm>
@@ -15,6 +16,9 @@
 namespace genochron {
 
 using namespace actions;
+using table::Cell;
+using table::Para;
+using table::Row;
 
 namespace {
 
@@ -25,15 +29,15 @@ const char* kTitles[kColumns] = {"Action", "What will be done", "Lead agency", "
 
 // Ids, dates and pills get what they need to stay on one line (on a portrait page too);
 // the columns of free text share the rest.
-std::vector<Column> columnsFor(double w, const std::array<double, kColumns>& need) {
+std::vector<table::Column> columnsFor(double w, const std::array<double, kColumns>& need) {
     const double share[kColumns] = {0, 0.34, 0.16, 0.16, 0, 0, 0, 0.34};
     double fixed = 0;
     for (int i = 0; i < kColumns; ++i)
         if (share[i] == 0) fixed += need[std::size_t(i)];
     const double rest = std::max(0.0, w - fixed);
-    std::vector<Column> cols;
+    std::vector<table::Column> cols;
     for (int i = 0; i < kColumns; ++i)
-        cols.push_back({kTitles[i], share[i] == 0 ? need[std::size_t(i)] : rest * share[i]});
+        cols.push_back({kTitles[i], share[i] == 0 ? need[std::size_t(i)] : rest * share[i], std::nullopt});
     return cols;
 }
 
@@ -51,39 +55,44 @@ Styles stylesFor(const Palette& pal, double u) {
     s.smallMuted = {6.8 * u, FontWeight::Normal, true, pal.muted};
     s.pill = {6.8 * u, FontWeight::Bold, false, pal.text};
     s.overdue = {6.8 * u, FontWeight::Bold, false, pal.overdue.text};
-    s.group = {7.8 * u, FontWeight::Normal, false, pal.groupText};
-    s.groupBold = {8.2 * u, FontWeight::Bold, false, pal.groupText};
+    s.group = {7.8 * u, FontWeight::Normal, false, pal.bandText};
+    s.groupBold = {8.2 * u, FontWeight::Bold, false, pal.bandText};
     s.groupSmall = {6.8 * u, FontWeight::Normal, false, pal.muted};
     return s;
 }
 
-void append(Cell& c, std::vector<Line> lines) {
-    for (auto& l : lines) c.lines.push_back(std::move(l));
+Para para(std::string text, const TextStyle& st, double gap = 0) { return Para{std::move(text), st, gap, std::nullopt}; }
+
+// A status or overdue pill: the word in a rounded box.
+Para pill(std::string text, const TextStyle& st, const StatusLook& look, double strokeWidth, double u, double gap = 0) {
+    table::Badge b;
+    b.fill = look.fill;
+    b.stroke = look.stroke;
+    b.strokeWidth = strokeWidth;
+    if (!look.dash.empty()) b.dash = {look.dash[0] * u, look.dash[1] * u};
+    b.padX = 3.5 * u;
+    b.padY = 1.3 * u;
+    b.radius = -1;
+    return Para{std::move(text), st, gap, b};
 }
 
 struct RowBuilder {
     const Case& c;
     const Palette& pal;
     const Styles& st;
-    const TableStyle& ts;
-    const std::vector<Column>& cols;
     const std::map<std::string, int>& mo;
     long today;
     double u;
 
-    double inner(Col k) const { return cols[std::size_t(k)].width - 2 * ts.padX; }
-
     Row group(const Recommendation& r) const {
         Row row;
-        row.kind = Row::Kind::Group;
+        row.kind = Row::Kind::Band;
         row.modelId = r.id;
+        row.label = "Recommendation " + r.id;
         row.continuedLabel = fmt::format("Recommendation {} (continued)", r.id);
-        double w = 0;
-        for (const auto& col : cols) w += col.width;
-        w -= 2 * ts.padX;
         Cell cell;
-        append(cell, wrap(fmt::format("Recommendation {}  \u00B7  {}", r.id, toString(r.scope)), st.groupBold, w));
-        append(cell, wrap(r.text.empty() ? "(no text recorded)" : r.text, st.group, w, 1.5 * u));
+        cell.paras.push_back(para(fmt::format("Recommendation {}  \u00B7  {}", r.id, toString(r.scope)), st.groupBold));
+        cell.paras.push_back(para(r.text.empty() ? "(no text recorded)" : r.text, st.group, 1.5 * u));
         int done = 0;
         for (const auto& a : r.actions) done += a.status == ActionStatus::Complete;
         std::string meta = r.actions.empty() ? "No actions recorded"
@@ -94,7 +103,7 @@ struct RowBuilder {
             if (auto it = mo.find(id); it != mo.end()) mos.push_back(fmt::format("MO{}", it->second));
         if (!mos.empty()) meta += fmt::format("  \u00B7  answers missed opportunit{} {}", mos.size() == 1 ? "y" : "ies",
                                               fmt::join(mos, ", "));
-        append(cell, wrap(meta, st.groupSmall, w, 1.5 * u));
+        cell.paras.push_back(para(meta, st.groupSmall, 1.5 * u));
         row.cells.push_back(std::move(cell));
         return row;
     }
@@ -106,52 +115,48 @@ struct RowBuilder {
         const bool overdue = a.overdue(today);
         const bool dropped = a.status == ActionStatus::Dropped;
         const TextStyle& body = dropped ? st.bodyMuted : st.body;
-        append(row.cells[kId], wrap(a.id, st.bold, inner(kId) - (overdue ? ts.barWidth : 0)));
-        append(row.cells[kText], wrap(a.text.empty() ? "(no text recorded)" : a.text, body, inner(kText)));
+        auto add = [&](Col k, Para p) { row.cells[k].paras.push_back(std::move(p)); };
+        add(kId, para(a.id, st.bold));
+        add(kText, para(a.text.empty() ? "(no text recorded)" : a.text, body));
         const Agency* lead = c.agency(a.lead);
-        append(row.cells[kLead], wrap(lead && !lead->name.empty() ? lead->name : a.lead.empty() ? "\u2013" : a.lead, body,
-                                      inner(kLead)));
-        append(row.cells[kOwner], wrap(a.owner.empty() ? "not named" : a.owner, a.owner.empty() ? st.bodyMuted : body,
-                                       inner(kOwner)));
-        append(row.cells[kTarget], wrap(a.target ? a.target->humanLabel() : "none set",
-                                        a.target ? body : st.bodyMuted, inner(kTarget)));
+        const std::string leadName = lead && !lead->name.empty() ? lead->name : a.lead.empty() ? "\u2013" : a.lead;
+        add(kLead, para(leadName, body));
+        add(kOwner, para(a.owner.empty() ? "not named" : a.owner, a.owner.empty() ? st.bodyMuted : body));
+        add(kTarget, para(a.target ? a.target->humanLabel() : "none set", a.target ? body : st.bodyMuted));
         if (overdue) {
-            Line p = pill(fmt::format("{} OVERDUE", pal.overdue.glyph), st.overdue, pal.overdue.fill, pal.overdue.stroke, ts);
-            p.gap = 2 * u;
-            p.h += p.gap;
-            p.pillStrokeWidth = (pal.print ? 1.2 : 0.8) * u;
-            row.cells[kTarget].lines.push_back(std::move(p));
+            add(kTarget, pill(fmt::format("{} OVERDUE", pal.overdue.glyph), st.overdue, pal.overdue,
+                              (pal.print ? 1.2 : 0.8) * u, u, 2 * u));
             long late = today - a.target->latestDay();
-            append(row.cells[kTarget],
-                   wrap(fmt::format("by {} day{}", late, late == 1 ? "" : "s"), st.overdue, inner(kTarget), 1 * u));
+            add(kTarget, para(fmt::format("by {} day{}", late, late == 1 ? "" : "s"), st.overdue, 1 * u));
             row.fill = pal.overdueTint;
             row.leftBar = pal.overdueBar;
         }
         const StatusLook& look = lookOf(pal, a.status);
-        Line sp = pill(fmt::format("{} {}", look.glyph, look.word), TextStyle{st.pill.sizePt, FontWeight::Bold, false, look.text},
-                       look.fill, look.stroke, ts);
-        sp.pillStrokeWidth = 0.8 * u;
-        if (!look.dash.empty()) sp.pillDash = {look.dash[0] * u, look.dash[1] * u};
-        row.cells[kStatus].lines.push_back(std::move(sp));
-        if (a.completed) append(row.cells[kCompleted], wrap(a.completed->humanLabel(), body, inner(kCompleted)));
-        else append(row.cells[kCompleted], wrap("\u2013", st.bodyMuted, inner(kCompleted)));
+        add(kStatus, pill(fmt::format("{} {}", look.glyph, look.word), TextStyle{st.pill.sizePt, FontWeight::Bold, false, look.text},
+                          look, 0.8 * u, u));
+        if (a.completed) add(kCompleted, para(a.completed->humanLabel(), body));
+        else add(kCompleted, para("\u2013", st.bodyMuted));
         if (!a.updates.empty()) {
             auto latest = std::max_element(a.updates.begin(), a.updates.end(),
                                            [](const ActionUpdate& x, const ActionUpdate& y) { return x.date < y.date; });
             std::string head = latest->date.humanLabel();
             if (a.updates.size() > 1) head += fmt::format("  ({} updates)", a.updates.size());
-            append(row.cells[kUpdate], wrap(head, st.smallBold, inner(kUpdate)));
-            append(row.cells[kUpdate], wrap(latest->text, st.small, inner(kUpdate), 0.5 * u));
+            add(kUpdate, para(head, st.smallBold));
+            add(kUpdate, para(latest->text, st.small, 0.5 * u));
         } else {
-            append(row.cells[kUpdate], wrap(overdue ? "No update recorded" : "\u2013", st.smallMuted, inner(kUpdate)));
+            add(kUpdate, para(overdue ? "No update recorded" : "\u2013", st.smallMuted));
         }
+        // What a page carrying on a long action repeats, muted, so it is clear whose it is.
+        row.carry.resize(kColumns);
+        row.carry[kId].paras.push_back(para(a.id, st.smallMuted));
+        row.carry[kLead].paras.push_back(para(leadName, st.smallMuted));
         return row;
     }
 
     Row noActions() const {
         Row row;
         row.cells.resize(kColumns);
-        append(row.cells[kText], wrap("No actions recorded for this recommendation.", st.bodyMuted, inner(kText)));
+        row.cells[kText].paras.push_back(para("No actions recorded for this recommendation.", st.bodyMuted));
         return row;
     }
 };
@@ -171,48 +176,59 @@ TextItem label(const std::string& t, Point at, double size, FontWeight w, const 
 }  // namespace
 
 Document buildActionsView(const ViewCase& vc, const ViewOptions& opt) {
+    return buildActionsDocument(vc, opt, table::geometryFor(opt.page));
+}
+
+}  // namespace genochron
+
+namespace genochron::actions {
+
+Document buildActionsDocument(const ViewCase& vc, const ViewOptions& opt, const table::PageGeometry& g) {
     const Case& c = vc.data();
     const long today = opt.todayDays ? opt.todayDays : todayDays();
-    const Geometry g = geometryFor(opt.page);
     const Palette pal = paletteFor(opt.theme);
-    const double u = g.u, x0 = g.margin, contentW = g.w - 2 * g.margin;
+    const double u = g.u, x0 = g.body.x, contentW = g.body.w;
     const Styles st = stylesFor(pal, u);
 
-    TableStyle ts;
+    table::TableStyle ts;
     ts.padX = 3 * u;
     ts.padY = 3 * u;
     ts.header = {7 * u, FontWeight::Bold, false, pal.headerText};
-    ts.continued = {6.8 * u, FontWeight::Bold, true, pal.groupText};
+    ts.continued = {6.5 * u, FontWeight::Normal, true, pal.muted};
+    ts.continuedBand = {6.8 * u, FontWeight::Bold, true, pal.bandText};
     ts.headerFill = pal.headerFill;
-    ts.groupFill = pal.groupFill;
+    ts.bandFill = pal.bandFill;
     ts.rule = pal.rule;
     ts.ruleWidth = 0.4 * u;
     ts.barWidth = 3 * u;
-    ts.pillPadX = 3.5 * u;
-    ts.pillPadY = 1.3 * u;
+    ts.markColumn = kText;
+    ts.continuedBelow = "continued on the next page \u25B8";
+    ts.continuedAbove = "\u25C2 continued from the previous page";
+    const double pillPadX = 3.5 * u;
     std::array<double, kColumns> need{};
     {
-        auto widest = [&](double w, const std::string& t, const TextStyle& st) { return std::max(w, measure(t, st).widthPt); };
+        auto m = [](const std::string& t, const TextStyle& s) { return table::measure(t, s).widthPt; };
+        auto widest = [&](double w, const std::string& t, const TextStyle& s) { return std::max(w, m(t, s)); };
         const TextStyle& head = ts.header;
-        double id = measure(kTitles[kId], head).widthPt;
+        double id = m(kTitles[kId], head);
         for (const auto& r : c.recommendations)
             for (const auto& a : r.actions) id = widest(id, a.id, st.bold);
-        double date = widest(measure("30 Sep 2030", st.body).widthPt, kTitles[kCompleted], head);
-        double status = measure(kTitles[kStatus], head).widthPt;
+        double date = widest(m("30 Sep 2030", st.body), kTitles[kCompleted], head);
+        double status = m(kTitles[kStatus], head);
         for (const auto& l : pal.status) status = widest(status, l.glyph + " " + l.word, st.pill);
-        status += 2 * ts.pillPadX;
-        double overdue = measure(pal.overdue.glyph + " OVERDUE", st.overdue).widthPt + 2 * ts.pillPadX;
+        status += 2 * pillPadX;
+        double overdue = m(pal.overdue.glyph + " OVERDUE", st.overdue) + 2 * pillPadX;
         const double slack = 3 * u;
-        need[kId] = id + ts.barWidth + 2 * ts.padX + slack;
+        // The first column leaves room for the bar (table::Table::inset).
+        need[kId] = id + ts.barWidth + 2.5 * ts.padX + slack;
         need[kTarget] = std::max(date, overdue) + 2 * ts.padX + slack;
         need[kStatus] = status + 2 * ts.padX + slack;
         need[kCompleted] = date + 2 * ts.padX + slack;
     }
-    const auto cols = columnsFor(contentW, need);
-    Table table(cols, ts);
+    table::Table tbl(columnsFor(contentW, need), ts);
 
     const auto mo = c.missedOpportunityNumbers();
-    RowBuilder rb{c, pal, st, ts, cols, mo, today, u};
+    RowBuilder rb{c, pal, st, mo, today, u};
     std::vector<Row> rows;
     for (const auto& r : c.recommendations) {
         rows.push_back(rb.group(r));
@@ -221,72 +237,61 @@ Document buildActionsView(const ViewCase& vc, const ViewOptions& opt) {
     }
 
     // ---- the first page's heading: title, the case, where the plan stands, the key
-    const std::string heading = opt.title.empty() ? "Action plan" : opt.title;
+    table::Furniture fu;
+    fu.heading = opt.title.empty() ? "Action plan" : opt.title;
+    fu.footLeft = c.info.title.empty() ? fu.heading : c.info.title;
+    fu.footMid = vc.anonymised() ? "Anonymised for publication" : "Contains real names: not for publication";
+    fu.title = {13 * u, FontWeight::Bold, false, pal.text};
+    fu.running = {8 * u, FontWeight::Bold, false, pal.text};
+    fu.foot = {6.5 * u, FontWeight::Normal, false, pal.muted};
+    fu.rule = pal.rule;
+    fu.u = u;
+    const table::PageFrame fr = table::frameFor(g, fu);
+    const std::string& heading = fu.heading;
     const std::string asOf = Date::fromDays(today).humanLabel();
     std::string sub = c.info.title.empty() ? "" : c.info.title;
     if (!c.info.partnership.empty()) sub += (sub.empty() ? "" : "  \u00B7  ") + c.info.partnership;
     sub += (sub.empty() ? "" : "  \u00B7  ") + fmt::format("position on {}", asOf);
-    const double top = g.margin;
-    const double titleH = measureText(heading, 13 * u, FontWeight::Bold, false, contentW).heightPt;
+    const TextStyle subStyle{8 * u, FontWeight::Normal, false, pal.muted};
+    const double top = fr.top;
+    const double titleH = table::measure(heading, fu.title, contentW).heightPt;
     const double subY = top + titleH + 2 * u;
-    const double subH = measureText(sub, 8 * u, FontWeight::Normal, false, contentW).heightPt;
+    const double subH = table::measure(sub, subStyle, contentW).heightPt;
     const PlanCounts counts = countPlan(c, today);
     const double stripY = subY + subH + 8 * u;
     const double stripH = drawSummary(nullptr, counts, pal, x0, stripY, contentW, u);
     const double legendY = stripY + stripH + 7 * u;
     const double legendH = opt.legend ? drawLegend(nullptr, pal, x0, legendY, contentW, u, asOf) : 0;
     const double firstHeaderTop = (opt.legend ? legendY + legendH : stripY + stripH) + 8 * u;
-    const double runningH = measureText(heading, 8 * u, FontWeight::Bold).heightPt;
-    const double otherHeaderTop = top + runningH + 5 * u;
-    const double footSize = 6.5 * u;
-    const double footerTop = g.h - g.margin - measureText("Ag", footSize).heightPt - 4 * u;
-    const double bottom = footerTop - 4 * u;
 
-    auto pages = table.paginate(rows, firstHeaderTop + table.headerHeight(), otherHeaderTop + table.headerHeight(), bottom);
+    auto pages = tbl.paginate(rows, firstHeaderTop + tbl.headerHeight(), fr.otherHeaderTop + tbl.headerHeight(), fr.bottom);
 
     Document doc;
     doc.outlineTitle = heading;
     doc.outline.emplace_back(0, heading);
-    const std::string footLeft = c.info.title.empty() ? heading : c.info.title;
-    const std::string footMid = vc.anonymised() ? "Anonymised for publication" : "Contains real names: not for publication";
     for (std::size_t i = 0; i < pages.size(); ++i) {
         Scene s;
         s.widthPt = g.w;
         s.heightPt = g.h;
-        Paint rule;
-        rule.stroke = pal.rule;
-        rule.lineWidth = 0.5 * u;
-        s.add(Path().moveTo({x0, footerTop}).lineTo({x0 + contentW, footerTop}), rule);
-        const double fy = footerTop + 3 * u;
-        s.text(label(footLeft, {x0, fy}, footSize, FontWeight::Normal, pal.muted));
-        TextItem mid = label(footMid, {x0 + contentW / 2, fy}, footSize, FontWeight::Normal, pal.muted);
-        mid.halign = HAlign::Center;
-        s.text(std::move(mid));
-        s.pageLabel = fmt::format("Page {} of {}", i + 1, pages.size());
-        TextItem right = label(s.pageLabel, {x0 + contentW, fy}, footSize, FontWeight::Normal, pal.muted);
-        right.halign = HAlign::Right;
-        s.text(std::move(right));
-        double headerTop;
+        table::drawFurniture(s, g, fr, fu, i, pages.size());
+        double headerTop = fr.otherHeaderTop;
         if (i == 0) {
-            s.text(label(heading, {x0, top}, 13 * u, FontWeight::Bold, pal.text, contentW));
-            s.text(label(sub, {x0, subY}, 8 * u, FontWeight::Normal, pal.muted, contentW));
+            s.text(label(heading, {x0, top}, fu.title.sizePt, FontWeight::Bold, pal.text, contentW));
+            s.text(label(sub, {x0, subY}, subStyle.sizePt, FontWeight::Normal, pal.muted, contentW));
             drawSummary(&s, counts, pal, x0, stripY, contentW, u);
             if (opt.legend) drawLegend(&s, pal, x0, legendY, contentW, u, asOf);
             headerTop = firstHeaderTop;
-        } else {
-            s.text(label(heading + " (continued)", {x0, top}, 8 * u, FontWeight::Bold, pal.text));
-            headerTop = otherHeaderTop;
         }
-        table.drawPage(s, pages[i], rows, x0, headerTop);
-        for (const auto& p : pages[i].placed)
-            if (!p.continuation && rows[p.row].kind == Row::Kind::Group)
-                doc.outline.emplace_back(int(i), "Recommendation " + rows[p.row].modelId);
+        tbl.drawPage(s, pages[i], rows, x0, headerTop);
+        for (const auto& f : pages[i].fragments)
+            if (!f.bandResumed && !f.continuedFromPrevious && rows[f.row].kind == Row::Kind::Band)
+                doc.outline.emplace_back(int(i), rows[f.row].label);
         if (rows.empty())
-            s.text(label("The case has no recommendations yet.", {x0 + ts.padX, headerTop + table.headerHeight() + 4 * u},
+            s.text(label("The case has no recommendations yet.", {x0 + ts.padX, headerTop + tbl.headerHeight() + 4 * u},
                          7.5 * u, FontWeight::Normal, pal.muted));
         doc.pages.push_back(std::move(s));
     }
     return doc;
 }
 
-}  // namespace genochron
+}  // namespace genochron::actions

@@ -1,5 +1,5 @@
-// Rows of the chronology table: page geometry, palette, filters, and one table row per event.
-// [SECTION] page geometry and palette
+// Rows of the chronology table: palette, filters, and one table row per event.
+// [SECTION] palette
 // [SECTION] filters
 // [SECTION] rows
 #include "core/figures/chronology/chronology_rows.hpp"
@@ -12,35 +12,12 @@
 
 namespace genochron::chron {
 
-// ---------------------------------------------------------------- [SECTION] geometry and palette
-
-// With --page a4/a3 the painter shrinks each scene into the page's margins; laying out
-// in units of 1/scale keeps the printed type at its intended size.
-Geometry geometryFor(const PageSpec& ps) {
-    Geometry g;
-    if (ps.size == PageSpec::Size::Fit) return g;
-    auto [w, h] = ps.pagePt(Scene{});
-    double m = ps.marginPt;
-    double s = std::min((w - 2 * m) / w, (h - 2 * m) / h);
-    g.w = w;
-    g.h = h;
-    g.u = s > 0.1 ? 1 / s : 1;
-    g.margin = 0;   // the painter's margin is the page's margin
-    return g;
-}
+// ---------------------------------------------------------------- [SECTION] palette
 
 Palette paletteFor(Theme t) {
     Palette p;
-    p.text = Color::rgb(0x1b2430);
-    p.muted = Color::rgb(0x5c6775);
-    p.rule = Color::rgb(0xb8bfc9);
+    static_cast<table::Palette&>(p) = table::paletteFor(t);
     if (t == Theme::Print) {
-        p.print = true;
-        p.text = Color::rgb(0x000000);
-        p.muted = Color::rgb(0x4d4d4d);
-        p.rule = Color::rgb(0xb3b3b3);
-        p.headerFill = Color::rgb(0xd0d0d0);
-        p.headerText = Color::rgb(0x000000);
         p.personalTint = Color::rgb(0xf2f2f2);
         p.personalMark = Color::rgb(0x000000);
         p.analysisFill = Color::rgb(0xe6e6e6);
@@ -48,12 +25,8 @@ Palette paletteFor(Theme t) {
         p.moFill = Color::rgb(0xffffff);
         p.moText = Color::rgb(0x000000);
         p.moNote = Color::rgb(0x000000);
-        p.subheadingFill = Color::rgb(0xffffff);
-        p.subheadingText = Color::rgb(0x000000);
         return p;
     }
-    p.headerFill = Color::rgb(0x2f3d4c);
-    p.headerText = Color::rgb(0xffffff);
     p.personalTint = Color::rgb(0xfdf3dc);
     p.personalMark = Color::rgb(0xa8650f);
     p.analysisFill = Color::rgb(0xeaf0f6);
@@ -61,11 +34,8 @@ Palette paletteFor(Theme t) {
     p.moFill = Color::rgb(0xb42318);
     p.moText = Color::rgb(0xffffff);
     p.moNote = Color::rgb(0x8f1d14);
-    p.subheadingFill = Color::rgb(0xe3e8ee);
-    p.subheadingText = Color::rgb(0x2f3d4c);
     return p;
 }
-
 
 Styles stylesFor(const Palette& p, double u) {
     Styles s;
@@ -79,6 +49,7 @@ Styles stylesFor(const Palette& p, double u) {
     s.moText = {7.5 * u, FontWeight::Normal, false, p.moNote};
     s.badge = {7 * u, FontWeight::Bold, false, p.moText};
     s.tags = {6.5 * u, FontWeight::Normal, false, p.muted};
+    s.subheading = {8 * u, FontWeight::Bold, false, p.bandText};
     return s;
 }
 
@@ -168,15 +139,15 @@ std::string describeFilter(const Case& c, const Filter& f, const ViewOptions& op
 
 // ---------------------------------------------------------------- [SECTION] rows
 
-std::vector<TableColumn> columnsFor(double width, const Palette& pal) {
+std::vector<table::Column> columnsFor(double width, const Palette& pal) {
     // Relative widths tuned on A4 landscape; free text gets the room.
     const double weights[kColumns] = {62, 76, 84, 212, 148, 132, 56};
     const char* titles[kColumns] = {"Date", "Agency", "Source", "What happened", "Action taken", "Panel analysis", "Flags"};
     double total = 0;
     for (double w : weights) total += w;
-    std::vector<TableColumn> cols;
+    std::vector<table::Column> cols;
     for (int i = 0; i < kColumns; ++i) {
-        TableColumn c;
+        table::Column c;
         c.title = titles[i];
         c.width = width * weights[i] / total;
         if (i == kAnalysis) c.fill = pal.analysisFill;
@@ -195,12 +166,12 @@ Para para(std::string text, const TextStyle& s, double gap = 0) {
 }
 }  // namespace
 
-TableRow eventRow(const Event& e, const RowContext& ctx) {
+table::Row eventRow(const Event& e, const RowContext& ctx) {
     const Case& c = ctx.c;
     const Styles& st = ctx.st;
     const double gap = 2.5 * ctx.u;
     const bool personal = isPersonalAccount(e.source);
-    TableRow row;
+    table::Row row;
     row.modelId = e.id;
     row.cells.resize(kColumns);
 
@@ -278,8 +249,14 @@ TableRow eventRow(const Event& e, const RowContext& ctx) {
     auto& flags = row.cells[kFlags].paras;
     if (mo != ctx.mo.end()) {
         Para b = para(fmt::format("MO{}", mo->second), st.badge);
-        b.badgeFill = ctx.pal.moFill;
-        if (ctx.pal.print) b.badgeStroke = Color::rgb(0x000000);
+        table::Badge badge;
+        badge.fill = ctx.pal.moFill;
+        if (ctx.pal.print) badge.stroke = Color::rgb(0x000000);
+        badge.padX = 1.9 * ctx.u;
+        badge.padY = 1.4 * ctx.u;
+        badge.radius = 1.5 * ctx.u;
+        badge.strokeWidth = 0.8 * ctx.u;
+        b.badge = badge;
         flags.push_back(std::move(b));
     }
     if (e.risk) {
@@ -305,10 +282,12 @@ TableRow eventRow(const Event& e, const RowContext& ctx) {
     return row;
 }
 
-TableRow subheading(std::string text) {
-    TableRow r;
-    r.kind = TableRow::Kind::Subheading;
-    r.heading = std::move(text);
+table::Row subheading(std::string text, const Styles& st, const Palette& pal) {
+    table::Row r;
+    r.kind = table::Row::Kind::Band;
+    r.fill = pal.bandFill;
+    r.cells.push_back(Cell{{para(text, st.subheading)}});
+    r.label = std::move(text);
     return r;
 }
 

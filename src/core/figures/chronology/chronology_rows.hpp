@@ -1,7 +1,8 @@
-// The chronology table's content: page geometry, theme colours, type styles, the
-// view's filters, and one table row per event.
+// The chronology table's content: theme colours, type styles, the view's filters, and
+// one table row per event (laid out by the table engine, figures/table).
 #pragma once
-#include "core/figures/chronology/chronology_table.hpp"
+#include "core/figures/table/table.hpp"
+#include "core/figures/table/table_page.hpp"
 #include "core/figures/views.hpp"
 
 #include <map>
@@ -12,22 +13,18 @@
 
 namespace genochron::chron {
 
-struct Geometry {
-    double w = 841.89, h = 595.28;   // the scene is the whole page (A4 landscape by default)
-    double u = 1;                    // scene units per printed point
-    double margin = 36;
-};
-Geometry geometryFor(const PageSpec& ps);
+using table::Cell;
+using table::Para;
+using table::TextStyle;
 
-struct Palette {
-    Color text, muted, headerFill, headerText, rule, personalTint, personalMark, analysisFill, analysisText;
-    Color moFill, moText, moNote, subheadingFill, subheadingText;
-    bool print = false;   // greys only: meaning carried by glyphs, italic and words
+// The tables' palette and the chronology's own colours.
+struct Palette : table::Palette {
+    Color personalTint, personalMark, analysisFill, analysisText, moFill, moText, moNote;
 };
 Palette paletteFor(Theme t);
 
 struct Styles {
-    TextStyle body, bodyItalic, small, smallItalic, bold, analysis, moNote, moText, badge, tags;
+    TextStyle body, bodyItalic, small, smallItalic, bold, analysis, moNote, moText, badge, tags, subheading;
 };
 Styles stylesFor(const Palette& p, double u);
 
@@ -43,7 +40,7 @@ Filter makeFilter(const Case& c, const ViewOptions& opt);
 std::string describeFilter(const Case& c, const Filter& f, const ViewOptions& opt);
 
 enum Col { kDate, kAgency, kSource, kWhat, kAction, kAnalysis, kFlags, kColumns };
-std::vector<TableColumn> columnsFor(double width, const Palette& pal);
+std::vector<table::Column> columnsFor(double width, const Palette& pal);
 
 struct RowContext {
     const Case& c;
@@ -53,7 +50,12 @@ struct RowContext {
     double u;
     std::set<std::string>* tagsUsed;        // collects tags for the glossary
 };
-TableRow eventRow(const Event& e, const RowContext& ctx);
-TableRow subheading(std::string text);
+table::Row eventRow(const Event& e, const RowContext& ctx);
+
+// The chronology laid out on pages of the given geometry: for `render` (geometryFor(opt.page))
+// and for the report pack (its own page body, its own header and footer).
+Document buildChronologyDocument(const ViewCase& vc, const ViewOptions& opt, const table::PageGeometry& g);
+// A year (or "Undated") band over the rows under it.
+table::Row subheading(std::string text, const Styles& st, const Palette& pal);
 
 }  // namespace genochron::chron

@@ -2,11 +2,13 @@
 // asked), the header row on every page, rows in date order under year headings,
 // undated events last, accounts from family and friends set apart, the panel's
 // analysis in its own shaded column, missed opportunities numbered as in the timeline.
-// The rows are built in chronology_rows.cpp and laid out by chronology_table.cpp;
-// this file adds what makes pages a report annex: heading, key, footers, glossary.
+// The rows are built in chronology_rows.cpp and laid out by the table engine
+// (figures/table); this file adds what makes pages a report annex: heading, key,
+// footers, glossary.
 #include "core/figures/chronology/chronology_labels.hpp"
 #include "core/figures/chronology/chronology_rows.hpp"
-#include "core/figures/chronology/chronology_table.hpp"
+#include "core/figures/table/table.hpp"
+#include "core/figures/table/table_page.hpp"
 #include "core/figures/views.hpp"
 
 #include <algorithm>
@@ -20,19 +22,10 @@ using namespace chron;
 namespace {
 
 TextItem label(const std::string& t, Point at, const TextStyle& st, double maxW = 0, VAlign v = VAlign::Top) {
-    TextItem ti;
-    ti.text = t;
-    ti.at = at;
-    ti.sizePt = st.sizePt;
-    ti.weight = st.weight;
-    ti.italic = st.italic;
-    ti.color = st.color;
-    ti.valign = v;
-    ti.maxWidthPt = maxW;
-    return ti;
+    return table::textItem(t, at, st, maxW, v);
 }
 
-double heightOf(const std::string& t, const TextStyle& st, double maxW) { return measureCached(t, st, maxW).heightPt; }
+double heightOf(const std::string& t, const TextStyle& st, double maxW) { return table::measure(t, st, maxW).heightPt; }
 
 // One item of the key: a small sample of how the table marks something, then words.
 struct KeyItem {
@@ -47,8 +40,8 @@ double drawKey(Scene* s, const std::vector<KeyItem>& items, double x, double y, 
                double u) {
     double cx = x, cy = y, lineH = heightOf("Ag", st, 0) + 2 * u;
     for (auto& k : items) {
-        double sw = std::max(10 * u, measureCached(k.sample, k.sampleStyle, 0).widthPt + 4 * u);
-        double ww = measureCached(k.words, st, 0).widthPt;
+        double sw = std::max(10 * u, table::measure(k.sample, k.sampleStyle, 0).widthPt + 4 * u);
+        double ww = table::measure(k.words, st, 0).widthPt;
         double itemW = sw + 3 * u + ww + 12 * u;
         if (cx > x && cx + itemW > x + width) {
             cx = x;
@@ -100,7 +93,7 @@ double drawGlossary(Scene* s, const Glossary& g, double x, double y, double widt
     const int cols = std::max(1, int(width / (185 * u)));
     const double colW = width / cols, gapX = 8 * u;
     double abbrW = 0;
-    for (auto& [a, m] : g) abbrW = std::max(abbrW, measureCached(a, abbrStyle, 0).widthPt);
+    for (auto& [a, m] : g) abbrW = std::max(abbrW, table::measure(a, abbrStyle, 0).widthPt);
     abbrW = std::min(abbrW + 4 * u, colW / 2);
     const std::size_t perCol = (g.size() + std::size_t(cols) - 1) / std::size_t(cols);
     double tallest = 0;
@@ -123,18 +116,25 @@ double drawGlossary(Scene* s, const Glossary& g, double x, double y, double widt
 }  // namespace
 
 Document buildChronologyView(const ViewCase& vc, const ViewOptions& opt) {
+    return buildChronologyDocument(vc, opt, table::geometryFor(opt.page));
+}
+
+}  // namespace genochron
+
+namespace genochron::chron {
+
+Document buildChronologyDocument(const ViewCase& vc, const ViewOptions& opt, const table::PageGeometry& g) {
     const Case& c = vc.data();
-    const Geometry g = geometryFor(opt.page);
     const Palette pal = paletteFor(opt.theme);
     const Styles st = stylesFor(pal, g.u);
-    const double u = g.u, x0 = g.margin, contentW = g.w - 2 * g.margin;
+    const double u = g.u, x0 = g.body.x, contentW = g.body.w;
     const Filter filter = makeFilter(c, opt);
     const auto mo = c.missedOpportunityNumbers();
 
     // ---- rows, under year headings; undated events last
     std::set<std::string> tagsUsed;
     RowContext ctx{c, st, pal, mo, u, &tagsUsed};
-    std::vector<TableRow> rows;
+    std::vector<table::Row> rows;
     int shown = 0, moShown = 0, personal = 0, undatedShown = 0;
     bool anyRisk = false;
     std::optional<int> year;
@@ -143,10 +143,10 @@ Document buildChronologyView(const ViewCase& vc, const ViewOptions& opt) {
         if (!filter.keep(*e)) continue;
         ++shown;
         if (!e->date.known()) {
-            if (undatedShown++ == 0) rows.push_back(subheading("Undated"));
+            if (undatedShown++ == 0) rows.push_back(subheading("Undated", st, pal));
         } else {
             int y = civilFromDays(e->date.earliestDay()).year;
-            if (y != year) rows.push_back(subheading(std::to_string(y)));
+            if (y != year) rows.push_back(subheading(std::to_string(y), st, pal));
             year = y;
         }
         if (mo.count(e->id)) ++moShown;
@@ -156,30 +156,37 @@ Document buildChronologyView(const ViewCase& vc, const ViewOptions& opt) {
         rows.push_back(eventRow(*e, ctx));
     }
 
-    TableStyle ts;
+    table::TableStyle ts;
     ts.padX = 3 * u;
     ts.padY = 2.5 * u;
     ts.header = {7.5 * u, FontWeight::Bold, false, pal.headerText};
-    ts.subheading = {8 * u, FontWeight::Bold, false, pal.subheadingText};
+    ts.band = st.subheading;
     ts.continued = {6.5 * u, FontWeight::Normal, true, pal.muted};
+    ts.continuedBand = {6.8 * u, FontWeight::Bold, true, pal.bandText};
     ts.headerFill = pal.headerFill;
-    ts.subheadingFill = pal.subheadingFill;
+    ts.bandFill = pal.bandFill;
     ts.rule = pal.rule;
     ts.ruleWidth = 0.5 * u;
     ts.barWidth = 2.5 * u;
-    ts.badgePad = 1.4 * u;
     ts.markColumn = kWhat;
     ts.continuedBelow = "continued on the next page \u25B8";
     ts.continuedAbove = "\u25C2 continued from the previous page";
-    Table table(columnsFor(contentW, pal), ts);
+    table::Table tbl(columnsFor(contentW, pal), ts);
 
     // ---- the first page's heading: title, what the table holds, the filter, the key
-    const std::string heading = opt.title.empty() ? "Combined chronology" : opt.title;
-    const TextStyle titleStyle{13 * u, FontWeight::Bold, false, pal.text};
-    const TextStyle runningStyle{8 * u, FontWeight::Bold, false, pal.text};
+    table::Furniture fu;
+    fu.heading = opt.title.empty() ? "Combined chronology" : opt.title;
+    fu.footLeft = c.info.title.empty() ? fu.heading : c.info.title;
+    fu.footMid = vc.anonymised() ? "Anonymised for publication" : "Contains real names: not for publication";
+    fu.title = {13 * u, FontWeight::Bold, false, pal.text};
+    fu.running = {8 * u, FontWeight::Bold, false, pal.text};
+    fu.foot = {6.5 * u, FontWeight::Normal, false, pal.muted};
+    fu.rule = pal.rule;
+    fu.u = u;
+    const table::PageFrame fr = table::frameFor(g, fu);
+    const std::string& heading = fu.heading;
     const TextStyle subStyle{7.5 * u, FontWeight::Normal, false, pal.muted};
     const TextStyle keyStyle{6.8 * u, FontWeight::Normal, false, pal.text};
-    const TextStyle footStyle{6.5 * u, FontWeight::Normal, false, pal.muted};
 
     std::string summary = fmt::format("{} event{}", shown, shown == 1 ? "" : "s");
     if (filter.active()) summary = fmt::format("{} of {} events ({})", shown, c.events.size(), describeFilter(c, filter, opt));
@@ -198,20 +205,17 @@ Document buildChronologyView(const ViewCase& vc, const ViewOptions& opt) {
     key.push_back({"c.", std::nullopt, pal.rule, keyStyle, "about (date uncertain)"});
     if (!opt.legend) key.clear();
 
-    const double top = g.margin;
-    const double titleH = heightOf(heading, titleStyle, contentW);
+    const double top = fr.top;
+    const double titleH = heightOf(heading, fu.title, contentW);
     const double summaryY = top + titleH + 2 * u;
     const double summaryH = heightOf(summary, subStyle, contentW);
     const double keyY = summaryY + summaryH + 5 * u;
     const double keyH = key.empty() ? 0 : drawKey(nullptr, key, x0, keyY, contentW, keyStyle, u);
     const double firstHeaderTop = keyY + keyH + 7 * u;
-    const double runningH = heightOf(heading, runningStyle, 0);
-    const double otherHeaderTop = top + runningH + 5 * u;
-    const double footerTop = g.h - g.margin - heightOf("Ag", footStyle, 0) - 4 * u;
-    const double bottom = footerTop - 4 * u;
+    const double bottom = fr.bottom;
 
-    std::vector<TablePage> pages =
-        table.paginate(rows, firstHeaderTop + table.headerHeight(), otherHeaderTop + table.headerHeight(), bottom);
+    std::vector<table::TablePage> pages =
+        tbl.paginate(rows, firstHeaderTop + tbl.headerHeight(), fr.otherHeaderTop + tbl.headerHeight(), bottom);
 
     // The abbreviations go under the table, or on a page of their own.
     const TextStyle glossStyle{6.8 * u, FontWeight::Normal, false, pal.text};
@@ -225,55 +229,38 @@ Document buildChronologyView(const ViewCase& vc, const ViewOptions& opt) {
     Document doc;
     doc.outlineTitle = heading;
     doc.outline.emplace_back(0, heading);
-    const std::string footLeft = c.info.title.empty() ? heading : c.info.title;
-    const std::string footMid = vc.anonymised() ? "Anonymised for publication" : "Contains real names: not for publication";
-    auto chrome = [&](Scene& s, std::size_t i) {
-        Paint rule;
-        rule.stroke = pal.rule;
-        rule.lineWidth = 0.5 * u;
-        s.add(Path().moveTo({x0, footerTop}).lineTo({x0 + contentW, footerTop}), rule);
-        double fy = footerTop + 3 * u;
-        s.text(label(footLeft, {x0, fy}, footStyle));
-        TextItem mid = label(footMid, {x0 + contentW / 2, fy}, footStyle);
-        mid.halign = HAlign::Center;
-        s.text(std::move(mid));
-        s.pageLabel = fmt::format("Page {} of {}", i + 1, pageCount);
-        TextItem right = label(s.pageLabel, {x0 + contentW, fy}, footStyle);
-        right.halign = HAlign::Right;
-        s.text(std::move(right));
-        if (i == 0) {
-            s.text(label(heading, {x0, top}, titleStyle, contentW));
-            s.text(label(summary, {x0, summaryY}, subStyle, contentW));
-            if (!key.empty()) drawKey(&s, key, x0, keyY, contentW, keyStyle, u);
-        } else {
-            s.text(label(heading + " (continued)", {x0, top}, runningStyle));
-        }
-    };
-
-    for (std::size_t i = 0; i < pages.size(); ++i) {
+    auto newPage = [&](std::size_t i) {
         Scene s;
         s.widthPt = g.w;
         s.heightPt = g.h;
-        chrome(s, i);
-        double headerTop = (i == 0 ? firstHeaderTop : otherHeaderTop);
-        table.drawPage(s, pages[i], rows, x0, headerTop);
+        table::drawFurniture(s, g, fr, fu, i, pageCount);
+        if (i == 0) {
+            s.text(label(heading, {x0, top}, fu.title, contentW));
+            s.text(label(summary, {x0, summaryY}, subStyle, contentW));
+            if (!key.empty()) drawKey(&s, key, x0, keyY, contentW, keyStyle, u);
+        }
+        return s;
+    };
+
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        Scene s = newPage(i);
+        double headerTop = (i == 0 ? firstHeaderTop : fr.otherHeaderTop);
+        tbl.drawPage(s, pages[i], rows, x0, headerTop);
         for (auto& f : pages[i].fragments)
-            if (rows[f.row].kind == TableRow::Kind::Subheading) doc.outline.emplace_back(int(i), rows[f.row].heading);
+            if (rows[f.row].kind == table::Row::Kind::Band && !f.bandResumed && !f.continuedFromPrevious)
+                doc.outline.emplace_back(int(i), rows[f.row].label);
         if (rows.empty())
             s.text(label(c.events.empty() ? "The case has no events yet." : "No events match the filters.",
-                         {x0 + 3 * u, headerTop + table.headerHeight() + 4 * u}, st.bodyItalic));
+                         {x0 + 3 * u, headerTop + tbl.headerHeight() + 4 * u}, st.bodyItalic));
         if (!glossPage && i + 1 == pages.size()) drawGlossary(&s, gloss, x0, glossY, contentW, u, glossStyle, glossHeading);
         doc.pages.push_back(std::move(s));
     }
     if (glossPage) {
-        Scene s;
-        s.widthPt = g.w;
-        s.heightPt = g.h;
-        chrome(s, pages.size());
-        drawGlossary(&s, gloss, x0, otherHeaderTop, contentW, u, glossStyle, glossHeading);
+        Scene s = newPage(pages.size());
+        drawGlossary(&s, gloss, x0, fr.otherHeaderTop, contentW, u, glossStyle, glossHeading);
         doc.pages.push_back(std::move(s));
     }
     return doc;
 }
 
-}  // namespace genochron
+}  // namespace genochron::chron
