@@ -320,3 +320,35 @@ TEST_CASE("anonymise: the samples pass the audit once anonymised", "[anonymise][
         for (auto& f : r.findings) FAIL_CHECK(formatFinding(name, f));
     }
 }
+
+TEST_CASE("anonymised people carry the age a figure draws, from the true dates", "[anonymise][age]") {
+    auto res = loadCaseFile(std::string(GENOCHRON_SOURCE_DIR) + "/samples/ashford-dhr.yaml");
+    REQUIRE(res.model);
+    const Case& c = *res.model;
+    AnonymisedCase a = anonymise(c);
+    int withAge = 0, wrongFromPublished = 0;
+    for (auto& p : c.people) {
+        const Person* q = nullptr;
+        for (auto& x : a.data().people)
+            if (x.id == a.idMap().at(p.id)) q = &x;
+        REQUIRE(q);
+        std::optional<int> expected;
+        if (p.born && p.born->known() && !p.isPregnancyNode()) {
+            if (p.died) {
+                if (p.died->known()) expected = p.born->ageAt(*p.died);
+            } else if (c.info.referenceDate) {
+                expected = p.born->ageAt(*c.info.referenceDate);
+            }
+        }
+        INFO(p.id);
+        CHECK(q->ageAsDrawn == expected);
+        if (expected) ++withAge;
+        // What the published dates alone would say: a year out for some people.
+        if (expected && !p.died && q->born && a.data().info.referenceDate)
+            if (q->born->ageAt(*a.data().info.referenceDate) != expected) ++wrongFromPublished;
+    }
+    CHECK(withAge >= 15);
+    CHECK(wrongFromPublished > 0);   // the field matters: coarsened dates put ages a year out
+    // A case read from a file has no drawn age of its own.
+    for (auto& p : c.people) CHECK_FALSE(p.ageAsDrawn);
+}

@@ -75,6 +75,20 @@ std::map<std::string, int> birthRanks(const Case& c) {
     return rank;
 }
 
+// Age as a figure draws it (at death, else at the reference date), from the true dates:
+// the published ones are coarsened and would put some ages a year too high.
+std::optional<int> trueAge(const Case& c, const Person& p) {
+    if (!p.born || !p.born->known() || p.isPregnancyNode()) return std::nullopt;
+    std::optional<int> age;
+    if (p.died) {
+        if (p.died->known()) age = p.born->ageAt(*p.died);
+    } else if (c.info.referenceDate && c.info.referenceDate->known()) {
+        age = p.born->ageAt(*c.info.referenceDate);
+    }
+    if (age && *age < 0) return std::nullopt;
+    return age;
+}
+
 Person anonymisePerson(const Context& x, const Person& p, const std::map<std::string, int>& ranks) {
     const anon::PersonPlan& plan = *x.secrets.plan(p.id);
     Person q;
@@ -99,6 +113,7 @@ Person anonymisePerson(const Context& x, const Person& p, const std::map<std::st
     for (auto& a : p.aces) q.aces.push_back(x.text(a));
     q.pregnancy = p.pregnancy;
     q.notes = x.text(p.notes);
+    q.ageAsDrawn = trueAge(x.in, p);
     return q;
 }
 

@@ -66,6 +66,12 @@ struct Person {
     std::vector<std::string> aces;
     std::optional<Pregnancy> pregnancy;
     std::string notes;   // sensitive
+    // The age a figure draws, in whole years: at death, else at the case's reference date,
+    // from the TRUE dates. Set only by anonymise(): its published dates are coarsened (a
+    // year of birth, a month or year of reference), so an age worked out from them can be a
+    // year out. Empty in a case read from a file (views work it out from the dates) and
+    // never read from or written to one.
+    std::optional<int> ageAsDrawn;
     Meta meta;
 
     bool hasRole(Role r) const;
