@@ -8,6 +8,8 @@
 #include "app/frame_stats.hpp"
 #include "app/screenshot.hpp"
 #include "app/shell.hpp"
+#include "app/snapshots.hpp"
+#include "app/worker.hpp"
 #include "app/theme.hpp"
 #include "core/model/diagnostics.hpp"
 
@@ -106,7 +108,11 @@ int runApp(const AppOptions& opt) {
 
         EventBus bus;
         CaseSession session(bus);
-        AppContext ctx{session, bus, {}, {}, 0.0, screenshot};
+        BackgroundWork work;
+        Snapshots snapshots(session, work, bus);
+        // A finished background job wakes the frame loop from glfwWaitEvents.
+        work.ui.setWake([] { glfwPostEmptyEvent(); });
+        AppContext ctx{session, bus, work, snapshots, {}, {}, 0.0, screenshot};
         applyTheme(ctx.settings.darkUi);
         // For tests and demos: autosave sooner than the usual minute.
         if (const char* env = std::getenv("GENOCHRON_AUTOSAVE_SECONDS"); env && std::atoi(env) > 0)
@@ -128,33 +134,49 @@ int runApp(const AppOptions& opt) {
 
         std::vector<double> frameMs;
         std::string title;
-        int idleFrames = 0;
+        int busyFrames = 3;   // frames to draw before waiting for events again
         // --animate: warm up until the tab is ready (not counted), then drive it for
         // opt.frames frames and record each frame's work.
-        FrameStats stats;
+        FrameStats stats, cpuStats;
+        FrameCpuClock cpuClock;
+        double cpu0 = 0;
         int animFrame = -1, readyFrames = 0;
         double warmupMaxMs = 0;
-        auto animStart = std::chrono::steady_clock::now();
+        auto started = std::chrono::steady_clock::now();
+        auto secondsSinceStart = [&] {
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        };
         for (int frame = 0;; ++frame) {
-            auto t0 = std::chrono::steady_clock::now();
-            // Idle politely: after a few quiet frames, wait for input (or the next
-            // autosave/debounce check) instead of spinning the CPU.
-            if (screenshot || opt.animate || idleFrames < 3 || bus.pending()) glfwPollEvents();
-            else glfwWaitEventsTimeout(0.25);
-            if (opt.animate) t0 = std::chrono::steady_clock::now();
+            // Idle draws nothing: after a few frames with nothing happening, wait for input,
+            // a finished background job (it posts an empty event) or the next deadline a view
+            // asked for (a debounce). Screenshots and --animate never wait.
+            if (screenshot || opt.animate || busyFrames > 0 || bus.pending() || ctx.frameWanted) {
+                glfwPollEvents();
+            } else if (ctx.nextWake < 1e299) {
+                double wait = ctx.nextWake - glfwGetTime();
+                if (wait > 0) glfwWaitEventsTimeout(wait);
+                else glfwPollEvents();
+            } else {
+                glfwWaitEvents();
+            }
+            auto t0 = std::chrono::steady_clock::now();   // the frame's work, not the wait
+            if (opt.animate) cpu0 = cpuClock.nowMs();
+            ctx.frameWanted = false;
+            ctx.nextWake = 1e300;
+            ctx.timeSec = glfwGetTime();
+            if (work.ui.drain() > 0) busyFrames = std::max(busyFrames, 1);
 
             if (glfwWindowShouldClose(window.get())) {
                 glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
                 shell.requestQuit();
             }
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
             ImGuiIO& io = ImGui::GetIO();
             bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                          ImGui::IsAnyMouseDown() || io.InputQueueCharacters.Size > 0 || ImGui::IsAnyItemActive();
-            idleFrames = input ? 0 : idleFrames + 1;
-
-            auto tWork = std::chrono::steady_clock::now();   // the frame's work, not the idle wait
-            ImGui_ImplOpenGL3_NewFrame();
-            ImGui_ImplGlfw_NewFrame();
+            // ImGui settles hover and focus over a couple of frames after input.
+            busyFrames = input ? 3 : std::max(0, busyFrames - 1);
             ImGui::NewFrame();
             if (opt.animate && animFrame >= 0)
                 shell.animate(opt.frames > 1 ? double(animFrame) / double(opt.frames - 1) : 1.0);
@@ -163,16 +185,22 @@ int runApp(const AppOptions& opt) {
             int fbw = 0, fbh = 0;
             glfwGetFramebufferSize(window.get(), &fbw, &fbh);
             glViewport(0, 0, fbw, fbh);
-            glClearColor(0.12f, 0.13f, 0.15f, 1.f);
+            ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];   // the main window has no background of its own
+            glClearColor(bg.x, bg.y, bg.z, 1.f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-            double workMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - tWork).count();
+            double workMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             ctx.frameMs = ctx.frameMs == 0 ? workMs : 0.9 * ctx.frameMs + 0.1 * workMs;
 
             if (screenshot) {
                 glFinish();   // so the frame time includes the GPU's (llvmpipe's) work
                 frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-                if (frame + 1 >= std::max(1, opt.screenshotFrames)) {
+                // Enough frames, and the views show their finished work (layouts and tiles
+                // come from the background threads); a minute at most.
+                bool ready = shell.animationReady() && work.idle();
+                readyFrames = ready ? readyFrames + 1 : 0;
+                if ((frame + 1 >= std::max(1, opt.screenshotFrames) && readyFrames >= 2) || secondsSinceStart() > 60) {
+                    if (readyFrames < 2) std::fprintf(stderr, "genochron: the views were still busy after a minute\n");
                     try {
                         writeScreenshot(opt.screenshotPath, fbw, fbh);
                     } catch (const GenochronError& e) {
@@ -184,6 +212,7 @@ int runApp(const AppOptions& opt) {
                                  fbw, fbh, frameMs.size(), frameMs.front(), median(rest));
                     break;
                 }
+                ctx.requestFrame();
             }
             glfwSwapBuffers(window.get());
             if (opt.animate) {
@@ -191,11 +220,12 @@ int runApp(const AppOptions& opt) {
                 double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
                 if (animFrame >= 0) {
                     stats.add(ms);
+                    cpuStats.add(cpuClock.nowMs() - cpu0);
                     if (++animFrame >= opt.frames) break;
                 } else {
                     warmupMaxMs = std::max(warmupMaxMs, ms);
-                    readyFrames = shell.animationReady() ? readyFrames + 1 : 0;
-                    double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - animStart).count();
+                    readyFrames = shell.animationReady() && work.idle() ? readyFrames + 1 : 0;
+                    double waited = secondsSinceStart();
                     if (readyFrames >= 3 || waited > 300) {
                         std::fprintf(stderr, "genochron: %s after %.2f s and %d frames (slowest %.1f ms); animating\n",
                                      readyFrames >= 3 ? "ready" : "still not ready", waited, frame + 1, warmupMaxMs);
@@ -210,7 +240,12 @@ int runApp(const AppOptions& opt) {
                 title = t;
             }
         }
-        if (opt.animate && opt.frameStats) std::printf("%s\n", formatSummary(stats.summary()).c_str());
+        if (opt.animate && opt.frameStats) {
+            std::printf("%s\n", formatSummary(stats.summary()).c_str());
+            std::printf("cpu (UI and GL threads): %s\n", formatSummary(cpuStats.summary()).c_str());
+        }
+        // Background jobs hold views' callbacks: stop them before the views go.
+        work.stop();
     }
     return exitCode;
 }

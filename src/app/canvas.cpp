@@ -1,280 +1,285 @@
-// [SECTION] GL resources
-// [SECTION] painting the page texture (Cairo)
-// [SECTION] hit-testing and bounds
-// [SECTION] the frame: input, repaint policy, offscreen render, ImGui image
+// [SECTION] tiles: levels, requests, uploads, eviction
+// [SECTION] drawing the page
+// [SECTION] camera
+// [SECTION] the frame
 #include "app/canvas.hpp"
-
-#include "core/paint/cairo_painter.hpp"
-#include "core/model/diagnostics.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <imgui.h>
+#include <set>
 
 namespace genochron::app {
 
 namespace {
-constexpr double kMinZoom = 0.05, kMaxZoom = 12.0;
-constexpr double kRepaintAfterSec = 0.18;    // wheel still this long before repainting
-constexpr double kRepaintLog2 = 0.3;         // repaint when the scale is off by ~23%
-constexpr double kMaxTexturePixels = 36e6;   // ~144 MB of BGRA at most
+constexpr double kMinZoom = 0.02, kMaxZoom = 24.0;
+constexpr int kMinLevel = -7, kMaxLevel = 5;      // tile scales 1/128 .. 32 pixels per point
+constexpr std::size_t kMaxTiles = 320;            // ~80 MB of textures at most
+constexpr int kMaxInFlight = 48;
+constexpr int kUploadsPerFrame = 12;              // an upload is ~0.1-0.3 ms on llvmpipe
+constexpr double kSwapAfterSec = 2.0;             // show a new page even if tiles are still coming
 constexpr float kDragThreshold = 4.0f;
 
-ImVec4 accent() { return ImGui::GetStyle().Colors[ImGuiCol_CheckMark]; }
-}  // namespace
+ImTextureID texId(const gl::Texture& t) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.get())); }
 
-// ------------------------------------------------------------------ [SECTION] GL resources
-
-void FigureCanvas::ensureGl() {
-    if (m_glReady || !m_glError.empty()) return;
-    try {
-        m_gridProgram = gl::linkProgram("grid.vert.glsl", "grid.frag.glsl");
-        m_pageProgram = gl::linkProgram("canvas.vert.glsl", "canvas.frag.glsl");
-        GLuint vao = 0;
-        glGenVertexArrays(1, &vao);
-        m_vao = gl::VertexArray(vao);
-        GLint maxTex = 4096;
-        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTex);
-        m_maxTextureSize = std::clamp(int(maxTex), 1024, 16384);
-        m_glReady = true;
-    } catch (const GenochronError& e) {
-        m_glError = e.what();
-    }
-}
-
-// ------------------------------------------------------------------ [SECTION] painting
-
-void FigureCanvas::setScene(const Scene* scene, std::uint64_t version) {
-    bool first = !m_scene && scene;
-    m_scene = scene;
-    if (version != m_version) m_version = version;
-    if (first) m_fitPending = true;
-    if (scene) m_message.clear();
-}
-
-double FigureCanvas::wantedScale() const {
-    if (!m_scene) return 1;
-    double fb = ImGui::GetIO().DisplayFramebufferScale.x;
-    double s = m_zoom * (fb > 0 ? fb : 1.0);
-    double side = std::max({m_scene->widthPt, m_scene->heightPt, 1.0});
-    s = std::min(s, double(m_maxTextureSize) / side);
-    s = std::min(s, std::sqrt(kMaxTexturePixels / std::max(1.0, m_scene->widthPt * m_scene->heightPt)));
-    return std::max(s, 0.02);
-}
-
-void FigureCanvas::paint(double scale) {
-    auto t0 = std::chrono::steady_clock::now();
-    Pixels px = paintToPixels(*m_scene, scale);
-    if (!m_pageTex) {
-        GLuint t = 0;
-        glGenTextures(1, &t);
-        m_pageTex = gl::Texture(t);
-    }
-    glBindTexture(GL_TEXTURE_2D, m_pageTex.get());
+gl::Texture upload(const Pixels& px) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    gl::Texture tex(t);
+    glBindTexture(GL_TEXTURE_2D, t);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, px.stride / 4);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, px.width, px.height, 0, GL_BGRA, GL_UNSIGNED_BYTE, px.data.data());
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    // No mipmaps: generating them cost ~0.4 s on llvmpipe, and the repaint at the new
-    // scale follows a wheel pause within a fraction of a second anyway.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
-    m_texW = px.width;
-    m_texH = px.height;
-    m_texScale = scale;
-    m_paintedVersion = m_version;
-    m_lastPaintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return tex;
 }
 
-// ------------------------------------------------------------------ [SECTION] hit-testing
-
-namespace {
-
-// Where a text item's box is, the way the painter places it.
-Rect textBounds(const TextItem& t) {
-    auto ext = measureText(t.text, t.sizePt, t.weight, t.italic, t.maxWidthPt);
-    double x = t.at.x, y = t.at.y;
-    if (t.halign == HAlign::Center) x -= ext.widthPt / 2;
-    else if (t.halign == HAlign::Right) x -= ext.widthPt;
-    switch (t.valign) {
-    case VAlign::Top: break;
-    case VAlign::Middle: y -= ext.heightPt / 2; break;
-    case VAlign::Baseline: y -= ext.baselinePt; break;
-    case VAlign::Bottom: y -= ext.heightPt; break;
-    }
-    return {x, y, ext.widthPt, ext.heightPt};
-}
+double levelScale(int level) { return std::ldexp(1.0, level); }
 
 }  // namespace
 
-void FigureCanvas::buildTargets() const {
-    if (m_targetsVersion == m_version && m_targetsScene == m_scene) return;
-    m_targets.clear();
-    m_targetsVersion = m_version;
-    m_targetsScene = m_scene;
-    if (!m_scene) return;
-    // Measured once per scene: text boxes need Pango, too slow to do on every hover.
-    for (auto& item : m_scene->items) {
-        if (auto* s = std::get_if<ShapeItem>(&item); s && !s->modelId.empty() && !s->path.empty())
-            m_targets.push_back({s->path.bounds(), s->modelId, true});
-        else if (auto* t = std::get_if<TextItem>(&item); t && !t->modelId.empty())
-            m_targets.push_back({textBounds(*t), t->modelId, false});
-    }
+// ------------------------------------------------------------------ [SECTION] tiles
+
+int SceneCanvas::levelFor(double zoom) const {
+    double fb = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0;
+    // The next power of two at or above the screen scale (a little below counts): tiles are
+    // drawn at 0.6-1.2x their painted size, so text stays crisp.
+    int l = int(std::ceil(std::log2(std::max(zoom * fb, 1e-6)) - 0.25));
+    return std::clamp(l, kMinLevel, kMaxLevel);
 }
 
-std::optional<std::string> FigureCanvas::hitTest(Point pt) const {
-    buildTargets();
-    // A few pixels of slack so thin lines and small symbols can be hit.
-    double slack = 3.0 / std::max(m_zoom, 1e-3);
-    const Target* best = nullptr;
-    // Topmost first; among overlapping hits, a much smaller one wins (a person inside a household).
-    for (auto it = m_targets.rbegin(); it != m_targets.rend(); ++it) {
-        if (!it->bounds.inflated(slack).contains(pt)) continue;
-        double area = std::max(it->bounds.w, 1.0) * std::max(it->bounds.h, 1.0);
-        if (!best || area < std::max(best->bounds.w, 1.0) * std::max(best->bounds.h, 1.0) * 0.5) best = &*it;
+void SceneCanvas::visibleTiles(const Page& page, int level, int ring, std::vector<TileKey>& out) const {
+    double s = levelScale(level);
+    double tilePt = kTilePx / s;
+    // The canvas in page points, clamped to the page.
+    double x0 = std::max(0.0, -m_offX / m_zoom), y0 = std::max(0.0, -m_offY / m_zoom);
+    double x1 = std::min(page.scene->widthPt(), (m_canvasW - m_offX) / m_zoom);
+    double y1 = std::min(page.scene->heightPt(), (m_canvasH - m_offY) / m_zoom);
+    if (x1 <= x0 || y1 <= y0) return;
+    int maxTx = int(std::ceil(page.scene->widthPt() / tilePt)) - 1, maxTy = int(std::ceil(page.scene->heightPt() / tilePt)) - 1;
+    int tx0 = std::max(0, int(std::floor(x0 / tilePt)) - ring), tx1 = std::min(maxTx, int(std::floor(x1 / tilePt)) + ring);
+    int ty0 = std::max(0, int(std::floor(y0 / tilePt)) - ring), ty1 = std::min(maxTy, int(std::floor(y1 / tilePt)) + ring);
+    for (int ty = ty0; ty <= ty1; ++ty)
+        for (int tx = tx0; tx <= tx1; ++tx) out.push_back({page.version, level, tx, ty});
+}
+
+void SceneCanvas::requestTiles(const Page& page, int level) {
+    std::vector<TileKey> now, soon;
+    visibleTiles(page, level, 0, now);
+    visibleTiles(page, level, 1, soon);   // the ring around the view: a pan finds them painted
+    std::set<TileKey> wanted(soon.begin(), soon.end());
+    // Cancel what is no longer wanted (the user zoomed or panned on).
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end();) {
+        if (!wanted.count(it->first)) {
+            it->second->store(true);
+            it = m_inFlight.erase(it);
+        } else {
+            ++it;
+        }
     }
-    if (best) return best->id;
+    auto post = [&](const TileKey& k, bool urgent) {
+        if (m_tiles.count(k) || m_inFlight.count(k) || int(m_inFlight.size()) >= kMaxInFlight) return;
+        auto cancelled = std::make_shared<std::atomic<bool>>(false);
+        m_inFlight[k] = cancelled;
+        auto scene = page.scene;
+        auto staged = m_staged;
+        UiQueue* ui = &m_work.ui;
+        m_work.figures.post(
+            [scene, k, cancelled, staged, ui, this] {
+                if (cancelled->load()) {
+                    ui->post([this, k, cancelled] {
+                        auto it = m_inFlight.find(k);
+                        if (it != m_inFlight.end() && it->second == cancelled) m_inFlight.erase(it);
+                    });
+                    return;
+                }
+                auto t0 = std::chrono::steady_clock::now();
+                Pixels px = scene->paintTile(levelScale(k.level), k.tx, k.ty);
+                double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                ui->post([this, k, cancelled, staged, ms, px = std::move(px)]() mutable {
+                    m_lastTileMs = ms;
+                    auto it = m_inFlight.find(k);
+                    if (it != m_inFlight.end() && it->second == cancelled) m_inFlight.erase(it);
+                    if (!cancelled->load()) staged->push_back({k, std::move(px)});
+                });
+            },
+            urgent);
+    };
+    for (auto& k : now) post(k, true);
+    for (auto& k : soon) post(k, false);
+}
+
+void SceneCanvas::uploadStaged() {
+    auto& staged = *m_staged;
+    int n = 0;
+    std::size_t i = 0;
+    for (; i < staged.size() && n < kUploadsPerFrame; ++i) {
+        auto& s = staged[i];
+        if (s.key.version != m_shown.version && s.key.version != m_pending.version) continue;   // superseded
+        m_tiles[s.key] = Tile{upload(s.px), m_frame};
+        ++n;
+    }
+    staged.erase(staged.begin(), staged.begin() + std::ptrdiff_t(i));
+}
+
+void SceneCanvas::evict() {
+    // Tiles of pages no longer shown go at once; then the least recently drawn.
+    for (auto it = m_tiles.begin(); it != m_tiles.end();) {
+        bool live = it->first.version == m_shown.version || (m_pending && it->first.version == m_pending.version);
+        it = live ? std::next(it) : m_tiles.erase(it);
+    }
+    if (m_tiles.size() <= kMaxTiles) return;
+    std::vector<std::pair<std::uint64_t, TileKey>> age;
+    for (auto& [k, t] : m_tiles) age.emplace_back(t.lastUsed, k);
+    std::sort(age.begin(), age.end());
+    for (std::size_t i = 0; i < age.size() && m_tiles.size() > kMaxTiles; ++i)
+        if (age[i].first + 2 < m_frame) m_tiles.erase(age[i].second);
+}
+
+std::optional<double> SceneCanvas::wakeIn() const {
+    if (!m_staged->empty()) return 0.0;
+    if (m_pending) return std::max(0.0, m_pendingSince + kSwapAfterSec - ImGui::GetTime());
     return std::nullopt;
 }
 
-std::optional<Rect> FigureCanvas::itemBounds(const std::string& modelId) const {
-    if (!m_scene || modelId.empty()) return std::nullopt;
-    buildTargets();
-    std::optional<Rect> r;
-    for (auto& t : m_targets) {
-        if (!t.shape || t.id != modelId) continue;
-        r = r ? r->united(t.bounds) : t.bounds;
+bool SceneCanvas::settled() const { return m_shown && !m_pending && m_complete && m_inFlight.empty() && m_staged->empty(); }
+
+// ------------------------------------------------------------------ [SECTION] drawing the page
+
+void SceneCanvas::drawPage(const Page& page, int level, ImDrawList* dl, bool* complete) {
+    const auto& sc = *page.scene;
+    ImVec2 p0((float)(m_originX + m_offX), (float)(m_originY + m_offY));
+    ImVec2 p1((float)(p0.x + sc.widthPt() * m_zoom), (float)(p0.y + sc.heightPt() * m_zoom));
+    // Paper with a soft edge; under each tile not painted yet, a coarser tile or the overview
+    // (never a hole). Each pixel is filled once: llvmpipe pays for every layer.
+    // The shadow only where it shows (right and bottom edges): not a layer under the page.
+    dl->AddRectFilled(ImVec2(p1.x, p0.y + 3), ImVec2(p1.x + 3, p1.y + 3), IM_COL32(0, 0, 0, 45));
+    dl->AddRectFilled(ImVec2(p0.x + 3, p1.y), ImVec2(p1.x, p1.y + 3), IM_COL32(0, 0, 0, 45));
+    std::vector<TileKey> keys;
+    visibleTiles(page, level, 0, keys);
+    bool all = true;
+    double w = sc.widthPt(), h = sc.heightPt();
+    for (auto& k : keys) {
+        double tilePt = kTilePx / levelScale(k.level);
+        double x = k.tx * tilePt, y = k.ty * tilePt;
+        ImVec2 a(float(m_originX + m_offX + x * m_zoom), float(m_originY + m_offY + y * m_zoom));
+        ImVec2 b(float(m_originX + m_offX + (x + tilePt) * m_zoom), float(m_originY + m_offY + (y + tilePt) * m_zoom));
+        if (auto it = m_tiles.find(k); it != m_tiles.end()) {
+            it->second.lastUsed = m_frame;
+            dl->AddImage(texId(it->second.tex), a, b);
+            continue;
+        }
+        all = false;
+        bool covered = false;
+        // A coarser tile of the same page stands in (the part of it that covers this one).
+        for (int up = 1; up <= 4 && k.level - up >= kMinLevel && !covered; ++up) {
+            TileKey c{k.version, k.level - up, k.tx >> up, k.ty >> up};
+            auto it = m_tiles.find(c);
+            if (it == m_tiles.end()) continue;
+            it->second.lastUsed = m_frame;
+            int n = 1 << up;
+            float u0 = float(k.tx - (c.tx << up)) / float(n), v0 = float(k.ty - (c.ty << up)) / float(n);
+            dl->AddImage(texId(it->second.tex), a, b, ImVec2(u0, v0), ImVec2(u0 + 1.f / float(n), v0 + 1.f / float(n)));
+            covered = true;
+        }
+        if (covered) continue;
+        // The overview's part of this tile, clamped to the page.
+        double x1 = std::min(x + tilePt, w), y1 = std::min(y + tilePt, h);
+        ImVec2 bb(float(m_originX + m_offX + x1 * m_zoom), float(m_originY + m_offY + y1 * m_zoom));
+        if (page.overview)
+            dl->AddImage(texId(page.overview), a, bb, ImVec2(float(x / w), float(y / h)), ImVec2(float(x1 / w), float(y1 / h)));
+        else
+            dl->AddRectFilled(a, bb, IM_COL32_WHITE);
     }
-    return r;
+    if (complete) *complete = all;
 }
 
-// ------------------------------------------------------------------ [SECTION] the frame
+// ------------------------------------------------------------------ [SECTION] camera
 
-void FigureCanvas::zoomAbout(double factor, double cx, double cy) {
+void SceneCanvas::setScene(std::shared_ptr<const PreparedScene> scene, Pixels overview, double overviewScale,
+                           bool firstView) {
+    Page p;
+    p.scene = std::move(scene);
+    p.version = (m_pending ? m_pending.version : m_shown.version) + 1;
+    if (overview.width > 0) p.overview = upload(overview);
+    p.overviewScale = overviewScale;
+    m_message.clear();
+    if (!m_shown || firstView) {
+        m_shown = std::move(p);
+        m_pending = Page{};
+        if (firstView) m_fitPending = FitKind::Readable;
+    } else {
+        m_pending = std::move(p);
+        m_pendingSince = ImGui::GetTime();
+    }
+    evict();
+}
+
+void SceneCanvas::clear(std::string message) {
+    m_shown = Page{};
+    m_pending = Page{};
+    m_message = std::move(message);
+    evict();
+}
+
+void SceneCanvas::applyFit(FitKind kind, double w, double h) {
+    const PreparedScene* sc = m_shown.scene.get();
+    if (!sc) return;
+    double margin = 24;
+    double zw = (w - 2 * margin) / std::max(sc->widthPt(), 1.0), zh = (h - 2 * margin) / std::max(sc->heightPt(), 1.0);
+    double z = std::min(zw, zh);
+    if (kind == FitKind::Readable && z < 1.0) {
+        // A wide family fitted by its width becomes a strip of unreadable symbols: fit its
+        // height instead (at most natural size), and start at its left edge.
+        z = std::min(zh, 1.0);
+    }
+    m_zoom = std::clamp(z, kMinZoom, kMaxZoom);
+    double pw = sc->widthPt() * m_zoom, ph = sc->heightPt() * m_zoom;
+    m_offX = pw <= w ? (w - pw) / 2 : margin;
+    m_offY = ph <= h ? (h - ph) / 2 : margin;
+}
+
+void SceneCanvas::zoomAbout(double factor, double cx, double cy) {
     double z = std::clamp(m_zoom * factor, kMinZoom, kMaxZoom);
     double f = z / m_zoom;
     m_offX = cx - (cx - m_offX) * f;
     m_offY = cy - (cy - m_offY) * f;
     m_zoom = z;
-    m_lastZoomChange = ImGui::GetTime();
 }
 
-void FigureCanvas::setPose(const CameraPose& pose) {
-    if (!m_scene || m_canvasW <= 0) return;
+void SceneCanvas::zoomBy(double factor) { zoomAbout(factor, m_canvasW / 2.0, m_canvasH / 2.0); }
+
+void SceneCanvas::setPose(const CameraPose& pose) {
+    const PreparedScene* sc = m_shown.scene.get();
+    if (!sc || m_canvasW <= 0) return;
     double margin = 24;
-    double fit = std::min((m_canvasW - 2 * margin) / std::max(m_scene->widthPt, 1.0),
-                          (m_canvasH - 2 * margin) / std::max(m_scene->heightPt, 1.0));
-    double z = std::clamp(fit * pose.zoom, kMinZoom, kMaxZoom);
-    if (z != m_zoom) m_lastZoomChange = ImGui::GetTime();
-    m_zoom = z;
-    m_offX = m_canvasW / 2.0 - pose.x * m_scene->widthPt * m_zoom;
-    m_offY = m_canvasH / 2.0 - pose.y * m_scene->heightPt * m_zoom;
-    m_fitPending = false;
+    double fit = std::min((m_canvasW - 2 * margin) / std::max(sc->widthPt(), 1.0),
+                          (m_canvasH - 2 * margin) / std::max(sc->heightPt(), 1.0));
+    m_zoom = std::clamp(fit * pose.zoom, kMinZoom, kMaxZoom);
+    m_offX = m_canvasW / 2.0 - pose.x * sc->widthPt() * m_zoom;
+    m_offY = m_canvasH / 2.0 - pose.y * sc->heightPt() * m_zoom;
+    m_fitPending = FitKind::None;
 }
 
-void FigureCanvas::zoomBy(double factor) { zoomAbout(factor, m_canvasW / 2.0, m_canvasH / 2.0); }
+// ------------------------------------------------------------------ [SECTION] the frame
 
-void FigureCanvas::renderToFramebuffer(int w, int h, const std::string& highlightId) {
-    bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
-    DrawKey key{w, h, m_zoom, m_offX, m_offY, m_scene && m_pageTex ? m_paintedVersion : 0, m_texScale,
-                highlightId, dark};
-    if (key == m_drawn && m_fbo) return;
-    m_drawn = key;
-    if (!m_fbo || w != m_fboW || h != m_fboH) {
-        GLuint fbo = 0, tex = 0;
-        if (!m_fbo) {
-            glGenFramebuffers(1, &fbo);
-            m_fbo = gl::Framebuffer(fbo);
-        }
-        if (!m_fboTex) {
-            glGenTextures(1, &tex);
-            m_fboTex = gl::Texture(tex);
-        }
-        glBindTexture(GL_TEXTURE_2D, m_fboTex.get());
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_fboTex.get(), 0);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        m_fboW = w;
-        m_fboH = h;
-    }
-
-    // ImGui's backend sets all the state it needs when it renders; we set ours and put
-    // back only the framebuffer binding, which it does not set.
-    GLint prevFbo = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &prevFbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
-    glViewport(0, 0, w, h);
-    glDisable(GL_SCISSOR_TEST);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);
-    glBindVertexArray(m_vao.get());
-
-    double fb = w / double(std::max(m_canvasW, 1));
-    float pageX = float(m_offX * fb), pageY = float(m_offY * fb);
-    float pageW = m_scene ? float(m_scene->widthPt * m_zoom * fb) : 0.f;
-    float pageH = m_scene ? float(m_scene->heightPt * m_zoom * fb) : 0.f;
-    bool showPage = m_scene && m_pageTex;
-
-    glUseProgram(m_gridProgram.get());
-    auto gu = [&](const char* n) { return glGetUniformLocation(m_gridProgram.get(), n); };
-    glUniform2f(gu("u_viewport"), float(w), float(h));
-    glUniform2f(gu("u_offset"), pageX, pageY);
-    glUniform1f(gu("u_zoom"), float(m_zoom * fb));
-    glUniform4f(gu("u_page"), pageX, pageY, showPage ? pageW : 0.f, pageH);
-    if (dark) {
-        glUniform3f(gu("u_background"), 0.155f, 0.165f, 0.185f);
-        glUniform3f(gu("u_minor"), 0.172f, 0.182f, 0.204f);
-        glUniform3f(gu("u_major"), 0.196f, 0.208f, 0.234f);
-    } else {
-        glUniform3f(gu("u_background"), 0.90f, 0.91f, 0.925f);
-        glUniform3f(gu("u_minor"), 0.87f, 0.88f, 0.90f);
-        glUniform3f(gu("u_major"), 0.83f, 0.845f, 0.87f);
-    }
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-
-    if (showPage) {
-        glUseProgram(m_pageProgram.get());
-        auto pu = [&](const char* n) { return glGetUniformLocation(m_pageProgram.get(), n); };
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, m_pageTex.get());
-        glUniform1i(pu("u_page"), 0);
-        glUniform2f(pu("u_viewport"), float(w), float(h));
-        glUniform4f(pu("u_rect"), pageX, pageY, pageW, pageH);
-        float hx = 0, hy = 0, hw = 0, hh = 0;
-        if (auto b = itemBounds(highlightId)) {
-            hx = float((m_offX + b->x * m_zoom) * fb);
-            hy = float((m_offY + b->y * m_zoom) * fb);
-            hw = float(std::max(b->w * m_zoom * fb, 2.0));
-            hh = float(std::max(b->h * m_zoom * fb, 2.0));
-        }
-        glUniform4f(pu("u_highlight"), hx, hy, hw, hh);
-        ImVec4 a = accent();
-        glUniform3f(pu("u_accent"), a.x, a.y, a.z);
-        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-        glBindTexture(GL_TEXTURE_2D, 0);
-    }
-    glBindVertexArray(0);
-    glUseProgram(0);
-    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(prevFbo));
-}
-
-FigureCanvas::Result FigureCanvas::draw(const char* id, const std::string& highlightId, double timeSec,
-                                        bool synchronous) {
+SceneCanvas::Result SceneCanvas::draw(const char* id, const std::vector<std::string>& highlightIds,
+                                      const std::string& focusId) {
+    ++m_frame;
     Result res;
-    ensureGl();
     ImVec2 avail = ImGui::GetContentRegionAvail();
     avail.x = std::max(avail.x, 50.f);
     avail.y = std::max(avail.y, 50.f);
     ImVec2 origin = ImGui::GetCursorScreenPos();
+    m_originX = origin.x;
+    m_originY = origin.y;
     ImGui::InvisibleButton(id, avail, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                           ImGuiButtonFlags_MouseButtonMiddle);
     m_canvasW = int(avail.x);
@@ -283,20 +288,26 @@ FigureCanvas::Result FigureCanvas::draw(const char* id, const std::string& highl
     bool hovered = ImGui::IsItemHovered();
     double mx = io.MousePos.x - origin.x, my = io.MousePos.y - origin.y;
 
-    if (m_scene && m_fitPending && avail.x > 60) {
-        double margin = 24;
-        double z = std::min((avail.x - 2 * margin) / std::max(m_scene->widthPt, 1.0),
-                            (avail.y - 2 * margin) / std::max(m_scene->heightPt, 1.0));
-        m_zoom = std::clamp(z, kMinZoom, 2.0);
-        m_offX = (avail.x - m_scene->widthPt * m_zoom) / 2;
-        m_offY = std::max(margin, (avail.y - m_scene->heightPt * m_zoom) / 2);
-        m_fitPending = false;
-        m_lastZoomChange = -1e9;   // a fit is final: paint now
+    uploadStaged();
+    // A new version of the page takes over once its visible tiles are painted.
+    if (m_pending) {
+        std::vector<TileKey> keys;
+        visibleTiles(m_pending, levelFor(m_zoom), 0, keys);
+        bool ready = std::all_of(keys.begin(), keys.end(), [&](const TileKey& k) { return m_tiles.count(k) > 0; });
+        if (ready || ImGui::GetTime() - m_pendingSince > kSwapAfterSec) {
+            m_shown = std::move(m_pending);
+            m_pending = Page{};
+            evict();
+        }
+    }
+    if (m_shown && m_fitPending != FitKind::None && avail.x > 60) {
+        applyFit(m_fitPending, avail.x, avail.y);
+        m_fitPending = FitKind::None;
     }
 
-    // Input: wheel zooms about the pointer, any drag pans, a click selects.
-    if (hovered && io.MouseWheel != 0 && m_scene)
-        zoomAbout(std::pow(1.15, double(io.MouseWheel)), mx, my);
+    const PreparedScene* sc = m_shown.scene.get();
+    // Input: wheel zooms about the pointer, any drag pans, a click selects, a right click asks.
+    if (hovered && io.MouseWheel != 0 && sc) zoomAbout(std::pow(1.15, double(io.MouseWheel)), mx, my);
     if (ImGui::IsItemActive()) {
         for (int b = 0; b < 3; ++b) {
             if (ImGui::IsMouseDragging(b, kDragThreshold)) {
@@ -307,19 +318,29 @@ FigureCanvas::Result FigureCanvas::draw(const char* id, const std::string& highl
             }
         }
     }
+    Point under{(mx - m_offX) / m_zoom, (my - m_offY) / m_zoom};
+    double slack = 3.0 / std::max(m_zoom, 1e-3);
+    const HitTarget* hit = hovered && sc && !m_dragging ? sc->hitTest(under, slack) : nullptr;
     if (ImGui::IsItemDeactivated()) {
-        if (!m_dragging && m_scene && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-            Point pt{(mx - m_offX) / m_zoom, (my - m_offY) / m_zoom};
-            res.clickedId = hitTest(pt);
-            res.clickedEmpty = !res.clickedId;
+        if (!m_dragging && sc && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            if (const HitTarget* h = sc->hitTest(under, slack)) res.clickedId = h->id;
+            else res.clickedEmpty = true;
+        }
+        if (!m_dragging && sc && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
+            if (const HitTarget* h = sc->hitTest(under, slack)) res.contextId = h->id;
+            else res.contextEmpty = true;
         }
         m_dragging = false;
     }
-    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Middle)) m_fitPending = true;
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Middle)) m_fitPending = FitKind::All;
+    if (hit) {
+        res.hoveredId = hit->id;
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
 
     // Selection from elsewhere: bring it into view if it is off screen.
-    if (!m_revealId.empty() && m_scene) {
-        if (auto b = itemBounds(m_revealId)) {
+    if (!m_revealId.empty() && sc) {
+        if (auto b = sc->bounds(m_revealId)) {
             double x0 = m_offX + b->x * m_zoom, y0 = m_offY + b->y * m_zoom;
             double x1 = x0 + b->w * m_zoom, y1 = y0 + b->h * m_zoom;
             if (x1 < 0 || y1 < 0 || x0 > avail.x || y0 > avail.y) {
@@ -330,49 +351,77 @@ FigureCanvas::Result FigureCanvas::draw(const char* id, const std::string& highl
         m_revealId.clear();
     }
 
-    // Repaint: at once for a new scene; for zoom only after the wheel has rested.
-    if (m_scene && m_glReady) {
-        double want = wantedScale();
-        bool stale = m_paintedVersion != m_version || !m_pageTex;
-        bool offScale = m_texScale <= 0 || std::abs(std::log2(want / m_texScale)) > kRepaintLog2;
-        bool rested = synchronous || timeSec - m_lastZoomChange > kRepaintAfterSec;
-        if (stale || (offScale && rested)) {
-            try {
-                paint(want);
-            } catch (const GenochronError& e) {
-                m_message = e.what();
-                m_scene = nullptr;
-            }
+    auto* dl = ImGui::GetWindowDrawList();
+    ImVec2 end(origin.x + avail.x, origin.y + avail.y);
+    dl->PushClipRect(origin, end, true);
+    bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
+    ImU32 desk = dark ? IM_COL32(40, 42, 47, 255) : IM_COL32(229, 232, 236, 255);
+    if (!sc) {
+        dl->AddRectFilled(origin, end, desk);
+    } else {
+        // The desk around the page, in up to four strips: never painted under the page.
+        float px0 = std::clamp(float(origin.x + m_offX), origin.x, end.x);
+        float py0 = std::clamp(float(origin.y + m_offY), origin.y, end.y);
+        float px1 = std::clamp(float(origin.x + m_offX + sc->widthPt() * m_zoom), origin.x, end.x);
+        float py1 = std::clamp(float(origin.y + m_offY + sc->heightPt() * m_zoom), origin.y, end.y);
+        if (py0 > origin.y) dl->AddRectFilled(origin, ImVec2(end.x, py0), desk);
+        if (py1 < end.y) dl->AddRectFilled(ImVec2(origin.x, py1), end, desk);
+        if (px0 > origin.x) dl->AddRectFilled(ImVec2(origin.x, py0), ImVec2(px0, py1), desk);
+        if (px1 < end.x) dl->AddRectFilled(ImVec2(px1, py0), ImVec2(end.x, py1), desk);
+    }
+    // A quiet grid: every 50 points, stronger every 250, only where lines are far enough apart.
+    if (sc && m_zoom < 3) {
+        ImU32 minor = dark ? IM_COL32(46, 49, 55, 255) : IM_COL32(221, 224, 229, 255);
+        ImU32 major = dark ? IM_COL32(54, 57, 64, 255) : IM_COL32(211, 215, 221, 255);
+        for (double step : {50.0, 250.0}) {
+            double px = step * m_zoom;
+            if (px < 12) continue;
+            ImU32 col = step > 60 ? major : minor;
+            for (double x = std::fmod(m_offX, px); x < avail.x; x += px)
+                dl->AddLine(ImVec2(float(origin.x + x), origin.y), ImVec2(float(origin.x + x), end.y), col);
+            for (double y = std::fmod(m_offY, px); y < avail.y; y += px)
+                dl->AddLine(ImVec2(origin.x, float(origin.y + y)), ImVec2(end.x, float(origin.y + y)), col);
         }
     }
-
-    auto* dl = ImGui::GetWindowDrawList();
-    if (m_glReady) {
-        float fb = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.f;
-        int w = std::max(1, int(avail.x * fb)), h = std::max(1, int(avail.y * fb));
-        renderToFramebuffer(w, h, highlightId);
-        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(m_fboTex.get())), origin,
-                     ImVec2(origin.x + avail.x, origin.y + avail.y), ImVec2(0, 1), ImVec2(1, 0));
-    } else {
-        dl->AddRectFilled(origin, ImVec2(origin.x + avail.x, origin.y + avail.y),
-                          ImGui::GetColorU32(ImGuiCol_FrameBg));
+    m_complete = false;
+    if (sc) {
+        int level = levelFor(m_zoom);
+        requestTiles(m_pending ? m_pending : m_shown, level);
+        if (m_pending) requestTiles(m_shown, level);   // keep the old page whole while the new one paints
+        drawPage(m_shown, level, dl, &m_complete);
+        // Outlines: the people or items that belong to the selection, then the selection itself.
+        ImVec4 a = ImGui::GetStyle().Colors[ImGuiCol_CheckMark];
+        ImU32 accent = ImGui::ColorConvertFloat4ToU32(a);
+        ImU32 soft = ImGui::ColorConvertFloat4ToU32(ImVec4(a.x, a.y, a.z, 0.22f));
+        auto outline = [&](const std::string& mid, bool strong) {
+            auto b = sc->bounds(mid);
+            if (!b) return;
+            ImVec2 q0(float(origin.x + m_offX + b->x * m_zoom) - 4, float(origin.y + m_offY + b->y * m_zoom) - 4);
+            ImVec2 q1(float(origin.x + m_offX + b->right() * m_zoom) + 4, float(origin.y + m_offY + b->bottom() * m_zoom) + 4);
+            dl->AddRectFilled(q0, q1, soft, 5.f);
+            dl->AddRect(q0, q1, accent, 5.f, 0, strong ? 2.5f : 1.5f);
+        };
+        for (auto& h : highlightIds)
+            if (h != focusId) outline(h, false);
+        if (!focusId.empty()) outline(focusId, true);
+        if (hit && hit->id != focusId) {
+            ImVec2 q0(float(origin.x + m_offX + hit->bounds.x * m_zoom) - 3, float(origin.y + m_offY + hit->bounds.y * m_zoom) - 3);
+            ImVec2 q1(float(origin.x + m_offX + hit->bounds.right() * m_zoom) + 3,
+                      float(origin.y + m_offY + hit->bounds.bottom() * m_zoom) + 3);
+            dl->AddRect(q0, q1, ImGui::ColorConvertFloat4ToU32(ImVec4(a.x, a.y, a.z, 0.6f)), 4.f, 0, 1.f);
+        }
     }
-
-    std::string msg = !m_glError.empty() ? "The canvas could not start: " + m_glError : m_message;
-    if (!msg.empty() && !m_scene) {
+    if (!m_message.empty()) {
         float wrap = std::min(avail.x - 40.f, 560.f);
-        ImVec2 ts = ImGui::CalcTextSize(msg.c_str(), nullptr, false, wrap);
-        ImVec2 p(origin.x + (avail.x - ts.x) / 2, origin.y + (avail.y - ts.y) / 2);
-        dl->AddRectFilled(ImVec2(p.x - 18, p.y - 14), ImVec2(p.x + ts.x + 18, p.y + ts.y + 14),
+        ImVec2 ts = ImGui::CalcTextSize(m_message.c_str(), nullptr, false, wrap);
+        ImVec2 p(origin.x + (avail.x - ts.x) / 2, sc ? origin.y + 16 : origin.y + (avail.y - ts.y) / 2);
+        dl->AddRectFilled(ImVec2(p.x - 18, p.y - 10), ImVec2(p.x + ts.x + 18, p.y + ts.y + 10),
                           ImGui::GetColorU32(ImGuiCol_PopupBg), 6.f);
-        dl->AddRect(ImVec2(p.x - 18, p.y - 14), ImVec2(p.x + ts.x + 18, p.y + ts.y + 14),
+        dl->AddRect(ImVec2(p.x - 18, p.y - 10), ImVec2(p.x + ts.x + 18, p.y + ts.y + 10),
                     ImGui::GetColorU32(ImGuiCol_Border), 6.f);
-        dl->AddText(nullptr, 0.f, p, ImGui::GetColorU32(ImGuiCol_Text), msg.c_str(), nullptr, wrap);
+        dl->AddText(nullptr, 0.f, p, ImGui::GetColorU32(ImGuiCol_Text), m_message.c_str(), nullptr, wrap);
     }
-    if (hovered && m_scene && !m_dragging) {
-        Point pt{(mx - m_offX) / m_zoom, (my - m_offY) / m_zoom};
-        if (hitTest(pt)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    }
+    dl->PopClipRect();
     return res;
 }
 

@@ -1,114 +1,121 @@
-// A pan-and-zoom canvas for one page of a figure. The page is painted by Cairo (the
-// same painter as the exports) into a texture; our shaders draw the grid, the page
-// and the selection ring into an offscreen framebuffer that ImGui shows as an image.
-// The texture is repainted only when the scene changes or the zoom has moved far from
-// the scale it was painted at, and then only once the wheel has been still a moment.
+// A pan-and-zoom canvas for one page of a figure (the genogram; any prepared scene).
+// The page is shown as cached tiles that the figures worker paints with Cairo (see
+// prepared_scene.hpp); the frame itself only draws textured quads, a grid and the
+// selection outlines with ImGui's draw list, so panning and zooming never wait for a
+// painter. While tiles of the new scale or position are being painted, the nearest
+// coarser tiles (or the page overview) stand in, scaled. A new version of the page (an
+// edit, a relayout) replaces the old one only once its visible tiles are ready.
 #pragma once
 #include "app/animation.hpp"
 #include "app/gl_util.hpp"
-#include "core/scene/scene.hpp"
+#include "app/prepared_scene.hpp"
+#include "app/worker.hpp"
 
+#include <atomic>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+struct ImDrawList;
+
 namespace genochron::app {
 
-class FigureCanvas {
+class SceneCanvas {
 public:
     struct Result {
-        std::optional<std::string> clickedId;   // a click (not a drag) on an item with a model id
-        bool clickedEmpty = false;              // a click on nothing
+        std::optional<std::string> clickedId;        // a left click (not a drag) on an item with a model id
+        bool clickedEmpty = false;                   // a left click on nothing
+        std::optional<std::string> contextId;        // a right click on an item
+        bool contextEmpty = false;                   // a right click on nothing
+        std::optional<std::string> hoveredId;        // under the pointer (for a tooltip)
     };
 
-    FigureCanvas() = default;
-    FigureCanvas(const FigureCanvas&) = delete;
-    FigureCanvas& operator=(const FigureCanvas&) = delete;
+    explicit SceneCanvas(BackgroundWork& work) : m_work(work) {}
+    SceneCanvas(const SceneCanvas&) = delete;
+    SceneCanvas& operator=(const SceneCanvas&) = delete;
 
-    // The scene to show (owned by the caller, must outlive the next draw) and its version:
-    // a new version repaints. Null: nothing to show.
-    void setScene(const Scene* scene, std::uint64_t version);
-    // Text shown centred instead of the page (an error, "building...").
-    void setMessage(std::string text) { m_message = std::move(text); }
+    // A new page (and its overview pixels, painted by the worker). `firstView`: a different
+    // case or figure, so frame it afresh; otherwise the camera stays where it is.
+    void setScene(std::shared_ptr<const PreparedScene> scene, Pixels overview, double overviewScale, bool firstView);
+    void clear(std::string message);   // nothing to show, and why
+    void setMessage(std::string text) { m_message = std::move(text); }   // over the page (e.g. "laying out...")
 
-    // Fills `size` (or the rest of the window) with the canvas. `highlightId` outlines
-    // that item. `synchronous` repaints at once instead of after the debounce.
-    Result draw(const char* id, const std::string& highlightId, double timeSec, bool synchronous);
+    // Fills the rest of the window. `highlightIds` are outlined (the selection, the
+    // people of a selected event); `focusId` gets the strong outline.
+    Result draw(const char* id, const std::vector<std::string>& highlightIds, const std::string& focusId);
 
-    void fitToView() { m_fitPending = true; }
+    void fitToView() { m_fitPending = FitKind::All; }
     void zoomBy(double factor);   // about the canvas centre
     double zoom() const { return m_zoom; }
-    double lastPaintMs() const { return m_lastPaintMs; }
-    int textureWidth() const { return m_texW; }
-    int textureHeight() const { return m_texH; }
     // Centres the view on an item if it is off screen (selection from elsewhere).
     void reveal(const std::string& modelId) { m_revealId = modelId; }
-    // --animate: put figure point (pose.x, pose.y) of the page at the canvas centre, at
-    // pose.zoom times the fit zoom.
-    void setPose(const CameraPose& pose);
-    bool painted() const { return m_scene && m_pageTex; }
+    void setPose(const CameraPose& pose);   // --animate
+    // The page is on screen with every visible tile painted and nothing in flight.
+    bool settled() const;
+    // Seconds until the canvas needs a frame by itself (tiles waiting to be uploaded: 0; a
+    // new page waiting to take over), or none: painted tiles wake the app when they come.
+    std::optional<double> wakeIn() const;
+    const PreparedScene* scene() const { return m_shown.scene.get(); }
+    double lastTileMs() const { return m_lastTileMs; }
+
+    // Where a point of the page is on screen, and back (screen pixels, for popups).
+    Point toScreen(Point pagePt) const { return {m_originX + m_offX + pagePt.x * m_zoom, m_originY + m_offY + pagePt.y * m_zoom}; }
 
 private:
-    void ensureGl();
-    void paint(double scale);
-    void renderToFramebuffer(int w, int h, const std::string& highlightId);
-    std::optional<Rect> itemBounds(const std::string& modelId) const;
-    std::optional<std::string> hitTest(Point pt) const;
-    void buildTargets() const;
-    void zoomAbout(double factor, double cx, double cy);
-    double wantedScale() const;
+    struct TileKey {
+        std::uint64_t version;
+        int level, tx, ty;
+        auto operator<=>(const TileKey&) const = default;
+    };
+    struct Tile {
+        gl::Texture tex;
+        std::uint64_t lastUsed = 0;
+    };
+    struct Page {
+        std::shared_ptr<const PreparedScene> scene;
+        std::uint64_t version = 0;
+        gl::Texture overview;
+        double overviewScale = 0;
+        explicit operator bool() const { return scene != nullptr; }
+    };
+    enum class FitKind { None, All, Readable };
 
-    const Scene* m_scene = nullptr;
-    std::uint64_t m_version = 0, m_paintedVersion = ~0ull;
+    void applyFit(FitKind kind, double w, double h);
+    int levelFor(double zoom) const;
+    // Tiles of `page` at `level` meeting the canvas (plus `ring` tiles around it).
+    void visibleTiles(const Page& page, int level, int ring, std::vector<TileKey>& out) const;
+    void requestTiles(const Page& page, int level);
+    void uploadStaged();
+    void drawPage(const Page& page, int level, ImDrawList* dl, bool* complete);
+    void evict();
+    void zoomAbout(double factor, double cx, double cy);
+
+    BackgroundWork& m_work;
+    Page m_shown, m_pending;
+    double m_pendingSince = 0;
     std::string m_message;
 
     // View transform: canvas pixel = offset + point * zoom.
     double m_zoom = 1, m_offX = 0, m_offY = 0;
-    bool m_fitPending = true;
-    double m_lastZoomChange = -1e9;
+    double m_originX = 0, m_originY = 0;
+    FitKind m_fitPending = FitKind::Readable;
     int m_canvasW = 0, m_canvasH = 0;
     std::string m_revealId;
-
-    // The painted texture and the scale (pixels per point) it was painted at.
-    gl::Texture m_pageTex;
-    int m_texW = 0, m_texH = 0;
-    double m_texScale = 0;
-    double m_lastPaintMs = 0;
-    int m_maxTextureSize = 4096;
-
-    gl::Framebuffer m_fbo;
-    gl::Texture m_fboTex;
-    int m_fboW = 0, m_fboH = 0;
-    gl::Program m_gridProgram, m_pageProgram;
-    gl::VertexArray m_vao;
-    bool m_glReady = false;
-    std::string m_glError;
-
     bool m_dragging = false;
 
-    // What the offscreen image was last drawn with: redraw only when it changes, so an
-    // idle canvas costs nothing (llvmpipe shades every pixel in software).
-    struct DrawKey {
-        int w = 0, h = 0;
-        double zoom = 0, offX = 0, offY = 0;
-        std::uint64_t paintedVersion = 0;
-        double texScale = 0;
-        std::string highlight;
-        bool dark = false;
-        bool operator==(const DrawKey&) const = default;
+    std::map<TileKey, Tile> m_tiles;
+    std::map<TileKey, std::shared_ptr<std::atomic<bool>>> m_inFlight;   // value: cancelled
+    struct Staged {
+        TileKey key;
+        Pixels px;
     };
-    DrawKey m_drawn;
-
-    // Items with a model id and their bounds, in paint order (built lazily per scene).
-    struct Target {
-        Rect bounds;
-        std::string id;
-        bool shape;
-    };
-    mutable std::vector<Target> m_targets;
-    mutable std::uint64_t m_targetsVersion = ~0ull;
-    mutable const Scene* m_targetsScene = nullptr;
+    std::shared_ptr<std::vector<Staged>> m_staged = std::make_shared<std::vector<Staged>>();
+    std::uint64_t m_frame = 0;
+    double m_lastTileMs = 0;
+    bool m_complete = false;
 };
 
 }  // namespace genochron::app

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
+#include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 
 namespace genochron::app {
 
@@ -23,6 +26,31 @@ FrameSummary FrameStats::summary() const {
 std::string formatSummary(const FrameSummary& s) {
     return fmt::format("frames {}, median {:.1f} ms, p95 {:.1f} ms, max {:.1f} ms", s.frames, s.medianMs, s.p95Ms,
                        s.maxMs);
+}
+
+FrameCpuClock::FrameCpuClock() = default;
+
+double FrameCpuClock::nowMs() {
+    namespace fs = std::filesystem;
+    // llvmpipe starts its threads with the first GL context: look for them a few times.
+    if (m_rasterTasks.empty() && m_rescan++ % 60 == 0) {
+        std::error_code ec;
+        for (fs::directory_iterator it("/proc/self/task", ec), end; !ec && it != end; it.increment(ec)) {
+            std::ifstream comm(it->path() / "comm");
+            std::string name;
+            std::getline(comm, name);
+            if (name.rfind("llvmpipe", 0) == 0) m_rasterTasks.push_back((it->path() / "schedstat").string());
+        }
+    }
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    double ms = double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    for (auto& path : m_rasterTasks) {
+        std::ifstream f(path);
+        double ns = 0;
+        if (f >> ns) ms += ns / 1e6;
+    }
+    return ms;
 }
 
 }  // namespace genochron::app

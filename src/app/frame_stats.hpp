@@ -27,4 +27,17 @@ private:
 // "frames 600, median 4.1 ms, p95 7.9 ms, max 12.3 ms"
 std::string formatSummary(const FrameSummary& s);
 
+// CPU time spent on frames, in milliseconds: the calling (UI) thread's plus Mesa's
+// llvmpipe rasteriser threads'. On a shared machine wall time also counts waiting for a
+// core; this counts only work. (Linux: /proc/self/task/*/schedstat.)
+class FrameCpuClock {
+public:
+    FrameCpuClock();
+    double nowMs();
+
+private:
+    std::vector<std::string> m_rasterTasks;   // schedstat paths of llvmpipe threads
+    int m_rescan = 0;
+};
+
 }  // namespace genochron::app

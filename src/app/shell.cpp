@@ -83,7 +83,6 @@ std::string AppShell::windowTitle() const {
 }
 
 void AppShell::frame() {
-    m_ctx.timeSec = ImGui::GetTime();
     m_ctx.bus.dispatch();
     shortcuts();
     for (auto& v : m_views) v->tick(m_ctx);
@@ -100,7 +99,10 @@ void AppShell::frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                              ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar;
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
+                             // The frame loop clears to WindowBg instead: llvmpipe fills every
+                             // pixel in software, and a full-window rectangle costs a few ms.
+                             ImGuiWindowFlags_NoBackground;
     ImGui::Begin("genochron##main", nullptr, flags);
     ImGui::PopStyleVar(3);
     drawMenuBar();
@@ -213,7 +215,7 @@ void AppShell::drawInspector(float w, float h) {
         ImGui::Text("%zu people, %zu partnerships, %zu relations", c.people.size(), c.partnerships.size(),
                     c.relations.size());
         ImGui::Text("%zu events from %zu agencies", c.events.size(), c.agencies.size());
-        ImGui::Text("%zu missed opportunities", c.missedOpportunityNumbers().size());
+        ImGui::Text("%zu missed opportunities", m_ctx.snapshots.index()->moNumbers.size());
         ImGui::Text("%zu recommendations, %d actions", c.recommendations.size(), actions);
         if (c.info.scopeFrom || c.info.scopeTo)
             ImGui::Text("Scope %s to %s", c.info.scopeFrom ? c.info.scopeFrom->humanLabel().c_str() : "?",
@@ -258,7 +260,10 @@ void AppShell::drawStatusBar() {
         ImGui::TextColored(amber, "anonymised preview");
     }
     std::string right = fmt::format("frame {:.1f} ms", m_ctx.frameMs);
-    if (!m_note.empty() && m_ctx.timeSec - m_noteTime < 8) right = m_note + "     " + right;
+    if (!m_note.empty() && m_ctx.timeSec - m_noteTime < 8) {
+        right = m_note + "     " + right;
+        m_ctx.wakeAt(m_noteTime + 8.05);   // to take the note away
+    }
     float rw = ImGui::CalcTextSize(right.c_str()).x;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, w - rw - 12));
     ImGui::TextDisabled("%s", right.c_str());

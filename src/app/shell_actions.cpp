@@ -199,29 +199,39 @@ void AppShell::drawExportOptions() {
 void AppShell::exportTo(const std::string& path) {
     View* v = currentCentre();
     if (!v || !v->figureKind()) return;
-    try {
-        ViewOptions opt = v->figureOptions(m_ctx);
-        PaintOptions po;
-        po.page.size = m_exportPage == 1 ? PageSpec::Size::A4 : m_exportPage == 2 ? PageSpec::Size::A3 : PageSpec::Size::Fit;
-        po.page.landscape = m_exportLandscape;
-        po.dpi = m_exportDpi;
-        opt.page = po.page;
-        Document doc;
-        if (m_exportAnonymised) {
-            std::string why;
-            const AnonymisedCase* anon = m_ctx.session.anonymised(&why);
-            if (!anon) throw GenochronError(why);
-            doc = buildView(*anon, *v->figureKind(), opt);
-        } else {
-            doc = buildView(ViewCase::named(m_ctx.session.model()), *v->figureKind(), opt);
+    ViewOptions opt = v->figureOptions(m_ctx);
+    PaintOptions po;
+    po.page.size = m_exportPage == 1 ? PageSpec::Size::A4 : m_exportPage == 2 ? PageSpec::Size::A3 : PageSpec::Size::Fit;
+    po.page.landscape = m_exportLandscape;
+    po.dpi = m_exportDpi;
+    opt.page = po.page;
+    bool anonymised = m_exportAnonymised;
+    ViewKind kind = *v->figureKind();
+    auto model = m_ctx.snapshots.current();
+    m_note = "Exporting " + fs::path(path).filename().string() + "...";
+    m_noteTime = m_ctx.timeSec;
+    // Layout and painting on the figures thread (Graphviz and Pango live there); the app
+    // stays responsive, and the note says when the file is written.
+    m_ctx.work.figures.post([this, model, kind, opt, po, anonymised, path] {
+        std::string note, error;
+        try {
+            Document doc = anonymised ? buildView(anonymise(*model), kind, opt) : buildView(ViewCase::named(*model), kind, opt);
+            note = exportFigure(doc, anonymised, *model, path, po);
+        } catch (const std::exception& e) {
+            error = e.what();
         }
-        const std::string note = exportFigure(doc, m_exportAnonymised, m_ctx.session.model(), path, po);
-        m_note = (m_exportAnonymised ? "Exported and audited " : "Exported ") + fs::path(path).filename().string() + (note.empty() ? "" : " (" + note + ")");
-        m_noteTime = m_ctx.timeSec;
-    } catch (const std::exception& e) {
-        m_errors.push_back({m_exportAnonymised ? "The anonymised figure was not exported" : "The figure was not exported",
-                            std::string(e.what()) + "\n\nNothing was written."});
-    }
+        m_ctx.work.ui.post([this, note, error, anonymised, path] {
+            if (!error.empty()) {
+                m_note.clear();
+                m_errors.push_back({anonymised ? "The anonymised figure was not exported" : "The figure was not exported",
+                                    error + "\n\nNothing was written."});
+                return;
+            }
+            m_note = (anonymised ? "Exported and audited " : "Exported ") + fs::path(path).filename().string() +
+                     (note.empty() ? "" : " (" + note + ")");
+            m_noteTime = m_ctx.timeSec;
+        });
+    });
 }
 
 // ------------------------------------------------------------------ [SECTION] modals

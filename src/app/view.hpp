@@ -4,8 +4,11 @@
 #pragma once
 #include "app/events.hpp"
 #include "app/session.hpp"
+#include "app/snapshots.hpp"
+#include "app/worker.hpp"
 #include "core/figures/views.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,11 +35,20 @@ struct UiSettings {
 struct AppContext {
     CaseSession& session;
     EventBus& bus;
+    BackgroundWork& work;         // the figures and analysis threads
+    Snapshots& snapshots;         // immutable copies of the case for them
     Selection selection;
     UiSettings settings;
-    double timeSec = 0;           // ImGui time, for debouncing
-    bool screenshotMode = false;  // views do their work synchronously so N frames suffice
+    double timeSec = 0;           // seconds (glfwGetTime), for debouncing
+    bool screenshotMode = false;  // no debounce: build at once, so a screenshot shows the work
     double frameMs = 0;           // CPU+GPU time of recent frames (smoothed), for the status bar
+
+    // Frames are drawn only when something happens (input, a finished job): a view that
+    // needs one more frame, or one later (a debounce), says so here during its draw.
+    void requestFrame() { frameWanted = true; }
+    void wakeAt(double t) { nextWake = std::min(nextWake, t); }
+    bool frameWanted = false;
+    double nextWake = 1e300;
 };
 
 enum class Slot { Left, Centre };
@@ -59,6 +71,7 @@ public:
     virtual ViewOptions figureOptions(const AppContext& ctx) const;
     // `open --animate`: whether the tab has what it shows (its figure built), and driving it
     // to progress t in [0, 1] (pan and zoom a canvas, scroll a table) before its draw.
+    // Also what screenshot mode waits for: the view shows its finished work.
     virtual bool animationReady(const AppContext& ctx) const { (void)ctx; return true; }
     virtual void animate(AppContext& ctx, double t) { (void)ctx; (void)t; }
 };

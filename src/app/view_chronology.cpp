@@ -249,7 +249,8 @@ void ChronologyView::drawEditableCells(AppContext& ctx, const Event& e, std::siz
 
 void ChronologyView::draw(AppContext& ctx) {
     std::string anonError;
-    const AnonymisedCase* anon = ctx.settings.anonymisedPreview ? ctx.session.anonymised(&anonError) : nullptr;
+    auto anonHeld = ctx.settings.anonymisedPreview ? ctx.snapshots.anonymised(&anonError) : nullptr;
+    const AnonymisedCase* anon = anonHeld.get();
     if (ctx.settings.anonymisedPreview && !anon) {
         ImGui::TextWrapped("The anonymised preview is not available: %s", anonError.c_str());
         return;

@@ -11,22 +11,64 @@ namespace genochron::app {
 
 namespace {
 constexpr double kRebuildAfterSec = 0.35;   // edits this quiet before the layout reruns
+constexpr int kOverviewSidePx = 2048;
+
+struct Built {
+    std::shared_ptr<const Document> doc;
+    std::shared_ptr<const PreparedScene> page;
+    Pixels overview;
+    double overviewScale = 0;
+    double ms = 0;
+    std::string error;
+};
+}  // namespace
+
+std::string translateSceneId(const std::string& id, const std::map<std::string, std::string>& map) {
+    auto one = [&](const std::string& s) {
+        auto it = map.find(s);
+        return it != map.end() ? it->second : s;
+    };
+    auto colon = id.find(':');
+    if (colon == std::string::npos) return one(id);
+    std::string prefix = id.substr(0, colon + 1), rest = id.substr(colon + 1);
+    if (prefix == "relation:") return id;   // an index, the same in both
+    std::string out = prefix;
+    std::size_t start = 0;
+    for (;;) {
+        auto plus = rest.find('+', start);
+        out += one(rest.substr(start, plus == std::string::npos ? std::string::npos : plus - start));
+        if (plus == std::string::npos) break;
+        out += '+';
+        start = plus + 1;
+    }
+    return out;
 }
 
-FigureView::FigureView(AppContext& ctx, ViewKind kind, const char* title) : m_kind(kind), m_title(title) {
+FigureView::FigureView(AppContext& ctx, ViewKind kind, const char* title)
+    : m_kind(kind), m_title(title), m_canvas(ctx.work) {
     ctx.bus.subscribe<CaseChanged>([this, &ctx](const CaseChanged& e) {
         m_stale = true;
         m_staleSince = ctx.timeSec;
         if (e.newFile) {
-            m_fitAfterBuild = true;
+            m_firstView = true;
             m_page = 0;
             m_staleSince = -1e9;
         }
     });
     ctx.bus.subscribe<SelectItem>([this](const SelectItem& e) {
-        auto it = m_toOpaque.find(e.id);
-        m_canvas.reveal(it != m_toOpaque.end() ? it->second : e.id);
+        if (!e.id.empty()) m_canvas.reveal(toScene(e.id));
     });
+    ctx.bus.subscribe<AnonymisedReady>([this, &ctx](const AnonymisedReady&) {
+        if (ctx.settings.anonymisedPreview) invalidate();
+    });
+}
+
+std::string FigureView::toScene(const std::string& realId) const {
+    return m_builtAnon ? translateSceneId(realId, m_toOpaque) : realId;
+}
+
+std::string FigureView::toReal(const std::string& sceneId) const {
+    return m_builtAnon ? translateSceneId(sceneId, m_toReal) : sceneId;
 }
 
 ViewOptions FigureView::figureOptions(const AppContext& ctx) const {
@@ -35,49 +77,102 @@ ViewOptions FigureView::figureOptions(const AppContext& ctx) const {
     return o;
 }
 
-void FigureView::rebuild(AppContext& ctx) {
-    auto t0 = std::chrono::steady_clock::now();
-    m_stale = false;
-    m_error.clear();
-    m_builtAnon = ctx.settings.anonymisedPreview;
-    m_builtTheme = ctx.settings.figureTheme;
-    m_toOpaque.clear();
-    m_toReal.clear();
-    Document doc;
-    try {
-        if (m_builtAnon) {
-            std::string why;
-            const AnonymisedCase* anon = ctx.session.anonymised(&why);
-            if (!anon) throw GenochronError("The anonymised preview is not available: " + why);
-            // Selections are real ids; the preview's scene carries opaque ones.
-            m_toOpaque = anon->idMap();
-            for (auto& [real, opaque] : m_toOpaque) m_toReal[opaque] = real;
-            doc = buildView(*anon, m_kind, figureOptions(ctx));
-        } else {
-            doc = buildView(ViewCase::named(ctx.session.model()), m_kind, figureOptions(ctx));
+void FigureView::startBuild(AppContext& ctx) {
+    bool anon = ctx.settings.anonymisedPreview;
+    std::shared_ptr<const Case> model;
+    std::shared_ptr<const AnonymisedCase> anonCase;
+    if (anon) {
+        std::string why;
+        std::uint64_t madeFrom = 0;
+        anonCase = ctx.snapshots.anonymised(&why, &madeFrom);
+        if (!ctx.snapshots.anonymisedCurrent()) {
+            m_canvas.setMessage("Preparing the anonymised preview...");
+            return;   // AnonymisedReady brings us back
         }
-        if (doc.pages.empty()) throw GenochronError("the view has nothing to draw for this case");
-    } catch (const std::exception& e) {
-        // Never lose the user's work over a layout failure: show why, keep editing.
-        m_error = e.what();
-        m_doc = Document{};
-        m_canvas.setScene(nullptr, ++m_sceneVersion);
-        m_canvas.setMessage(m_error);
-        return;
+        if (!anonCase) {
+            m_stale = false;
+            m_builtAnon = true;
+            m_error = "The anonymised preview is not available: " + why;
+            m_canvas.clear(m_error);
+            return;
+        }
+    } else {
+        model = ctx.snapshots.current();
     }
-    m_doc = std::move(doc);
-    if (m_page >= m_doc.pages.size()) m_page = 0;
-    m_canvas.setScene(&m_doc.pages[m_page], ++m_sceneVersion);
-    if (m_fitAfterBuild) {
-        m_canvas.fitToView();
-        m_fitAfterBuild = false;
-    }
-    m_buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    m_stale = false;
+    m_building = true;
+    m_wantAnon = anon;
+    m_builtTheme = ctx.settings.figureTheme;
+    ViewOptions opt = figureOptions(ctx);
+    ViewKind kind = m_kind;
+    std::size_t page = m_page;
+    auto map = anonCase ? anonCase->idMap() : std::map<std::string, std::string>{};
+    UiQueue* ui = &ctx.work.ui;
+    bool firstView = m_firstView;
+    ctx.work.figures.post([=, this] {
+        auto t0 = std::chrono::steady_clock::now();
+        auto built = std::make_shared<Built>();
+        try {
+            Document doc = anonCase ? buildView(*anonCase, kind, opt) : buildView(ViewCase::named(*model), kind, opt);
+            if (doc.pages.empty()) throw GenochronError("the view has nothing to draw for this case");
+            std::size_t p = page < doc.pages.size() ? page : 0;
+            built->page = std::make_shared<const PreparedScene>(doc.pages[p]);
+            built->overview = built->page->paintOverview(kOverviewSidePx, &built->overviewScale);
+            built->doc = std::make_shared<const Document>(std::move(doc));
+        } catch (const std::exception& e) {
+            // Never lose the user's work over a layout failure: show why, keep editing.
+            built->error = e.what();
+        }
+        built->ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        ui->post([this, built, map, anon, firstView] {
+            m_building = false;
+            m_buildMs = built->ms;
+            m_error = built->error;
+            if (!built->error.empty()) {
+                if (m_canvas.scene()) m_canvas.setMessage("The last change could not be drawn: " + built->error);
+                else m_canvas.clear(built->error);
+                return;
+            }
+            m_builtAnon = anon;
+            m_toOpaque = map;
+            m_toReal.clear();
+            for (auto& [real, opaque] : m_toOpaque) m_toReal[opaque] = real;
+            m_doc = built->doc;
+            if (m_page >= m_doc->pages.size()) m_page = 0;
+            m_canvas.setScene(built->page, std::move(built->overview), built->overviewScale, firstView);
+            m_firstView = false;
+        });
+    });
+}
+
+void FigureView::showPage(AppContext& ctx, std::size_t page, bool firstView) {
+    if (!m_doc || page >= m_doc->pages.size()) return;
+    m_page = page;
+    auto doc = m_doc;
+    UiQueue* ui = &ctx.work.ui;
+    ctx.work.figures.post([=, this] {
+        auto prepared = std::make_shared<const PreparedScene>(doc->pages[page]);
+        double scale = 0;
+        Pixels ov = prepared->paintOverview(kOverviewSidePx, &scale);
+        ui->post([this, prepared, scale, firstView, ov = std::move(ov)]() mutable {
+            m_canvas.setScene(prepared, std::move(ov), scale, firstView);
+        });
+    });
+}
+
+std::vector<std::string> FigureView::highlightsFor(const AppContext& ctx) const {
+    if (ctx.selection.id.empty()) return {};
+    return {toScene(ctx.selection.id)};
+}
+
+void FigureView::tooltip(AppContext& ctx, const std::string& realId) {
+    (void)ctx;
+    ImGui::SetTooltip("%s", realId.c_str());
 }
 
 void FigureView::drawToolbar(AppContext& ctx) {
     if (ImGui::Button("Fit")) m_canvas.fitToView();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fit the page to the canvas (or double-click the middle button)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole figure (or double-click the middle button)");
     ImGui::SameLine();
     if (ImGui::Button(" - ")) m_canvas.zoomBy(1 / 1.25);
     ImGui::SameLine();
@@ -85,17 +180,13 @@ void FigureView::drawToolbar(AppContext& ctx) {
     ImGui::Text("%3.0f%%", m_canvas.zoom() * 100);
     ImGui::SameLine();
     if (ImGui::Button(" + ")) m_canvas.zoomBy(1.25);
-    if (m_doc.pages.size() > 1) {
+    if (m_doc && m_doc->pages.size() > 1) {
         ImGui::SameLine();
         int page = int(m_page) + 1;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-        if (ImGui::InputInt("##page", &page)) {
-            page = std::clamp(page, 1, int(m_doc.pages.size()));
-            m_page = std::size_t(page - 1);
-            m_canvas.setScene(&m_doc.pages[m_page], ++m_sceneVersion);
-        }
+        if (ImGui::InputInt("##page", &page)) showPage(ctx, std::size_t(std::clamp(page, 1, int(m_doc->pages.size())) - 1), false);
         ImGui::SameLine();
-        ImGui::Text("of %zu", m_doc.pages.size());
+        ImGui::Text("of %zu", m_doc->pages.size());
     }
     ImGui::SameLine();
     ImGui::TextDisabled("|");
@@ -108,21 +199,28 @@ void FigureView::drawToolbar(AppContext& ctx) {
 }
 
 void FigureView::draw(AppContext& ctx) {
-    bool settingsChanged = m_builtAnon != ctx.settings.anonymisedPreview || m_builtTheme != ctx.settings.figureTheme;
-    if (settingsChanged) invalidate();
-    if (m_stale && (ctx.screenshotMode || ctx.timeSec - m_staleSince > kRebuildAfterSec)) rebuild(ctx);
+    bool settingsChanged = m_wantAnon != ctx.settings.anonymisedPreview || m_builtTheme != ctx.settings.figureTheme;
+    if (settingsChanged && !m_building) invalidate();
+    if (m_stale && !m_building) {
+        double due = m_staleSince + kRebuildAfterSec;
+        if (ctx.screenshotMode || ctx.timeSec >= due) startBuild(ctx);
+        else ctx.wakeAt(due);
+    }
 
     drawToolbar(ctx);
-    std::string highlight = ctx.selection.id;
-    if (auto it = m_toOpaque.find(highlight); it != m_toOpaque.end()) highlight = it->second;
-    else if (ctx.settings.anonymisedPreview) highlight.clear();
-
+    std::vector<std::string> highlight;
+    std::string focus;
+    if (m_builtAnon == ctx.settings.anonymisedPreview) {
+        highlight = highlightsFor(ctx);
+        if (!ctx.selection.id.empty()) focus = toScene(ctx.selection.id);
+    }
     ImVec2 canvasMin = ImGui::GetCursorScreenPos();
-    auto res = m_canvas.draw("##canvas", highlight, ctx.timeSec, ctx.screenshotMode);
+    auto res = m_canvas.draw("##canvas", highlight, focus);
+    if (auto w = m_canvas.wakeIn()) ctx.wakeAt(ctx.timeSec + *w);
     // Timings in the canvas corner: what layout and painting cost on this machine.
-    if (m_error.empty() && !m_doc.pages.empty()) {
-        std::string timing = fmt::format("layout {:.0f} ms   paint {:.0f} ms   {}x{} px", m_buildMs,
-                                         m_canvas.lastPaintMs(), m_canvas.textureWidth(), m_canvas.textureHeight());
+    if (m_canvas.scene()) {
+        std::string timing = fmt::format("{}layout {:.0f} ms   tile {:.0f} ms", m_building ? "laying out...   " : "",
+                                         m_buildMs, m_canvas.lastTileMs());
         ImVec2 mx = ImGui::GetItemRectMax();
         ImVec2 ts = ImGui::CalcTextSize(timing.c_str());
         ImVec2 at(std::max(canvasMin.x + 6, mx.x - ts.x - 10), mx.y - ts.y - 6);
@@ -131,14 +229,21 @@ void FigureView::draw(AppContext& ctx) {
                           ImGui::GetColorU32(ImGuiCol_WindowBg, 0.8f), 4.f);
         dl->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), timing.c_str());
     }
+    const Case& c = ctx.session.model();
+    if (res.hoveredId && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) tooltip(ctx, toReal(*res.hoveredId));
     if (res.clickedId) {
-        std::string id = *res.clickedId;
-        if (auto it = m_toReal.find(id); it != m_toReal.end()) id = it->second;
-        SelectItem sel = selectionForId(ctx.session.model(), id);
+        SelectItem sel = selectionForId(c, toReal(*res.clickedId));
         if (sel.kind != ItemKind::None) ctx.bus.post(sel);
     } else if (res.clickedEmpty) {
         ctx.bus.post(SelectItem{});
     }
+    if (res.contextId || res.contextEmpty) {
+        std::string real = res.contextId ? toReal(*res.contextId) : std::string();
+        SelectItem sel = selectionForId(c, real);
+        ctx.bus.post(sel);
+        onContext(ctx, sel.kind == ItemKind::None ? std::string() : real);
+    }
+    drawPopups(ctx);
 }
 
 }  // namespace genochron::app

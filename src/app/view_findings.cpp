@@ -39,47 +39,64 @@ public:
     void refresh(AppContext& ctx);
     // Findings are counted even while the tab is hidden: the status bar shows them.
     void tick(AppContext& ctx) override {
-        if (m_stale && (ctx.screenshotMode || ctx.timeSec - m_staleSince > kRecheckAfterSec)) refresh(ctx);
+        if (!m_stale || m_checking) return;
+        double due = m_staleSince + kRecheckAfterSec;
+        if (ctx.screenshotMode || ctx.timeSec >= due) refresh(ctx);
+        else ctx.wakeAt(due);
     }
+    bool animationReady(const AppContext&) const override { return !m_stale && !m_checking; }
 
 private:
     void row(AppContext& ctx, const Diagnostic& d, int n);
 
     std::vector<Diagnostic> m_findings;
     std::string m_checkError;
-    bool m_stale = true;
+    bool m_stale = true, m_checking = false;
     double m_staleSince = -1e9;
     double m_checkMs = 0;
     bool m_show[3] = {true, true, true};
 };
 
 void FindingsView::refresh(AppContext& ctx) {
-    auto t0 = std::chrono::steady_clock::now();
+    // Checks on 20,000 events take a second or more: on the analysis thread, from a snapshot.
     m_stale = false;
-    m_checkError.clear();
-    const Case& c = ctx.session.model();
-    Diagnostics d(ctx.session.displayName());
-    validateCase(c, d);
-    try {
-        runChecks(c, CheckOptions{}, d);
-    } catch (const std::exception& e) {
-        m_checkError = e.what();
-    }
-    d.sort();
-    // Locations describe the file as opened; after edits they may be off, so keep them
-    // only while the case is unchanged.
-    if (ctx.session.dirty())
-        for (auto& x : d.items()) x.line = x.column = 0;
-    m_findings = std::move(d.items());
-    FindingsCounted n;
-    for (auto& x : m_findings) {
-        if (x.suppressed) continue;
-        if (x.severity == Severity::Error) ++n.errors;
-        else if (x.severity == Severity::Warning) ++n.warnings;
-        else ++n.notes;
-    }
-    ctx.bus.post(n);
-    m_checkMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    m_checking = true;
+    auto model = ctx.snapshots.current();
+    bool dirty = ctx.session.dirty();
+    std::string name = ctx.session.displayName();
+    UiQueue* ui = &ctx.work.ui;
+    ctx.work.analysis.post([=, this, &ctx] {
+        auto t0 = std::chrono::steady_clock::now();
+        Diagnostics d(name);
+        validateCase(*model, d);
+        std::string error;
+        try {
+            runChecks(*model, CheckOptions{}, d);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        d.sort();
+        // Locations describe the file as opened; after edits they may be off, so keep them
+        // only while the case is unchanged.
+        if (dirty)
+            for (auto& x : d.items()) x.line = x.column = 0;
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        auto found = std::make_shared<std::vector<Diagnostic>>(std::move(d.items()));
+        ui->post([this, found, error, ms, &ctx] {
+            m_checking = false;
+            m_checkError = error;
+            m_findings = std::move(*found);
+            m_checkMs = ms;
+            FindingsCounted n;
+            for (auto& x : m_findings) {
+                if (x.suppressed) continue;
+                if (x.severity == Severity::Error) ++n.errors;
+                else if (x.severity == Severity::Warning) ++n.warnings;
+                else ++n.notes;
+            }
+            ctx.bus.post(n);
+        });
+    });
 }
 
 void FindingsView::row(AppContext& ctx, const Diagnostic& d, int n) {
