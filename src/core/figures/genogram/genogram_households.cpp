@@ -359,8 +359,8 @@ void placeHouseholds(const Case& c, Layout& l) {
             for (std::size_t i = 0; i < n; ++i)
                 for (std::size_t j = 0; j < n; ++j) {
                     if (i == j) continue;
-                    const Rect& a = rects[i];
-                    const Rect& b = rects[j];
+                    const Rect a = rects[i];   // copies: push_back below may move the vector
+                    const Rect b = rects[j];
                     const double y0 = std::max(a.y, b.y), y1 = std::min(a.bottom(), b.bottom());
                     const double gx = b.x - a.right();
                     if (y1 - y0 > 1 && gx > 0.01 && gx <= 40) {

@@ -115,13 +115,15 @@ void drawHouseholds(Scene& s, Scene& labels, const Layout& l, const Palette& pal
         const auto& h = l.households[i];
         const Color c = pal.householdColour(i);
         Path area;
-        for (const auto& loop : h.loops)
-            for (const auto& op : roundedLoop(loop, 8).ops()) {
+        for (const auto& loop : h.loops) {
+            const Path rounded = roundedLoop(loop, 8);   // named: ops() of a temporary would dangle
+            for (const auto& op : rounded.ops()) {
                 if (op.kind == PathOp::Move) area.moveTo(op.p[0]);
                 else if (op.kind == PathOp::Line) area.lineTo(op.p[0]);
                 else if (op.kind == PathOp::Curve) area.curveTo(op.p[0], op.p[1], op.p[2]);
                 else area.close();
             }
+        }
         Paint wash;
         wash.fill = Color{c.r, c.g, c.b, pal.print ? 0.07 : 0.06};
         s.add(area, wash, "household:" + h.id);
