@@ -1,5 +1,6 @@
 // The chronology table view: pages, repeated header, footers, rows kept whole or split
 // between lines with continuation marks, MO numbers, family accounts set apart, filters.
+#include "core/paint/cairo_painter.hpp"
 #include "core/io/case_io.hpp"
 #include "core/figures/chronology/chronology_rows.hpp"
 #include "core/figures/table/table.hpp"

@@ -1,5 +1,6 @@
 // exportFigure: the one path by which the CLI and the app write a figure. Anonymised figures
 // are audited (drawn text, then the file) and refused, writing nothing, when they name someone.
+#include "core/paint/cairo_painter.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/publish/audit.hpp"
 #include "core/io/case_io.hpp"

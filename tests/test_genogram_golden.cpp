@@ -1,6 +1,7 @@
 // Golden images of the genogram fixtures at 72 dpi, compared with a tolerance (anti-aliasing
 // and font rasterising may differ slightly). Regenerate on purpose only:
 //   GENOCHRON_UPDATE_GOLDEN=1 genochron_tests "[genogram][golden]"
+#include "core/paint/cairo_painter.hpp"
 #include "golden_support.hpp"
 #include "test_genogram_support.hpp"
 

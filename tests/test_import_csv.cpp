@@ -4,6 +4,7 @@
 #include "core/io/case_io.hpp"
 #include "core/import/chronology_cells.hpp"
 #include "core/import/chronology_csv.hpp"
+#include "core/publish/chronology_export.hpp"
 
 #include <catch2/catch.hpp>
 

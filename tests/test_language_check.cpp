@@ -30,7 +30,9 @@ Diagnostics languageFindings(const std::string& path) {
     }());
     REQUIRE(res.ok());
     Diagnostics d(path);
-    checkLanguage(*res.model, CheckOptions{}, d);
+    CheckOptions opt;
+    opt.sourceText = &res.source;
+    checkLanguage(*res.model, opt, d);
     return d;
 }
 

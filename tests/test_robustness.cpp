@@ -57,6 +57,7 @@ TEST_CASE("mutated case files never crash the loader, the checks, anonymisation 
             Diagnostics d("mutant.yaml");
             CheckOptions co;
             co.todayDays = daysFromCivil(2024, 1, 1);
+            co.sourceText = &r.source;
             runChecks(*r.model, co, d);
             AnonymisedCase anon = anonymise(*r.model);
             if (loaded % 4 == 1) {   // the views cost more: every fourth loaded mutant

@@ -1,4 +1,5 @@
 // The timeline's meaning: lanes and provenance, missed opportunities, filters, legend, determinism.
+#include "core/paint/cairo_painter.hpp"
 #include "test_timeline_support.hpp"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 // Golden images of the timeline fixture, compared with a tolerance (anti-aliasing and font
 // rasterising may differ slightly). Regenerate on purpose only:
 //   GENOCHRON_UPDATE_GOLDEN=1 genochron_tests "[timeline][golden]"
+#include "core/paint/cairo_painter.hpp"
 #include "golden_support.hpp"
 #include "test_timeline_support.hpp"
 

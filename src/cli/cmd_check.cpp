@@ -105,6 +105,7 @@ int run(const CheckArgs& a) {
     auto res = loadCaseFile(a.path);
     Diagnostics& d = res.diagnostics;
     bool invalid = !res.ok();
+    opt.sourceText = &res.source;
     if (res.model && !invalid) runChecks(*res.model, opt, d);
 
     std::set<std::string> wanted(a.categories.begin(), a.categories.end());

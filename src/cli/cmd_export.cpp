@@ -2,6 +2,7 @@
 #include "cli/command.hpp"
 #include "core/publish/audit.hpp"
 #include "core/import/chronology_csv.hpp"
+#include "core/publish/chronology_export.hpp"
 
 #include <algorithm>
 #include <iostream>

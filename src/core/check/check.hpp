@@ -1,5 +1,6 @@
 // `genochron check`: every finding on a case, in four families beyond validation.
 #pragma once
+#include "core/io/assets.hpp"
 #include "core/io/case_io.hpp"
 #include "core/model/diagnostics.hpp"
 
@@ -13,6 +14,9 @@ struct CheckOptions {
     bool review = true;        // the QA Panel's checklist (review_check.cpp)
     std::string rulesPath;     // language rules; empty = the bundled assets/language_rules.yaml
     long todayDays = 0;        // 0 = system clock
+    // The case file's text as it was loaded (LoadResult::source), to place language findings
+    // on the exact phrase; null = at the start of each field. Checks never read files.
+    const std::string* sourceText = nullptr;
 };
 
 // Findings of the three families on a valid case, appended to `d`.
@@ -22,7 +26,5 @@ void checkLanguage(const Case& c, const CheckOptions& opt, Diagnostics& d);     
 void checkPublication(const Case& c, const CheckOptions& opt, Diagnostics& d);   // publication_check.cpp
 void checkReview(const Case& c, const CheckOptions& opt, Diagnostics& d);        // review_check.cpp
 
-// Where the bundled data files are: $GENOCHRON_ASSETS, then the source tree, then the install prefix.
-std::string assetPath(const std::string& name);
 
 }  // namespace genochron

@@ -6,18 +6,15 @@
 #include "core/check/check.hpp"
 #include "core/check/language_check_locate.hpp"
 #include "core/check/language_lint.hpp"
-#include "core/io/yaml_doc.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <functional>
 #include <fmt/format.h>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <sstream>
 
 namespace genochron {
 
@@ -164,7 +161,8 @@ std::vector<std::pair<std::size_t, std::size_t>> quotedSpans(std::string_view t)
 
 class LanguageChecker {
 public:
-    LanguageChecker(const Case& c, const lint::RuleSet& rules, Diagnostics& d) : m_c(c), m_rules(rules), m_d(d) {
+    LanguageChecker(const Case& c, const lint::RuleSet& rules, Diagnostics& d, const std::string* sourceText)
+        : m_c(c), m_rules(rules), m_d(d), m_sourceText(sourceText) {
         for (const auto& p : m_c.people)
             if (isPerpetrator(p)) {
                 m_perps.push_back(&p);
@@ -204,8 +202,9 @@ public:
                 const auto& a = r.actions[ai];
                 item(a.text, "action_text", a.id, a.meta, plain, keyAt(a.meta, "text"));
                 for (std::size_t ui = 0; ui < a.updates.size(); ++ui)
-                    item(a.updates[ui].text, "action_text", a.id, a.meta, plain,
-                         [&, ri, ai, ui] { return updateTextLoc(ri, ai, ui, a.meta.at("updates")); });
+                    item(a.updates[ui].text, "action_text", a.id, a.meta, plain, [&, ui] {
+                        return a.meta.at(fmt::format("updates[{}].text", ui), "updates");
+                    });
             }
         }
         unknownSuppressions();
@@ -223,8 +222,7 @@ private:
     std::vector<std::string> m_allPerpNames;
     std::optional<langcheck::SourceText> m_src;
     bool m_srcTried = false;
-    std::optional<yaml::Node> m_tree;
-    bool m_treeTried = false;
+    const std::string* m_sourceText = nullptr;
     bool m_skipQuotes = false;
 
     // Whose acts an event records, the names that mean him, and his pronouns when no
@@ -252,41 +250,9 @@ private:
     const langcheck::SourceText* source() {
         if (!m_srcTried) {
             m_srcTried = true;
-            if (!m_d.file().empty()) {
-                std::ifstream in(m_d.file(), std::ios::binary);
-                if (in) {
-                    std::ostringstream ss;
-                    ss << in.rdbuf();
-                    m_src.emplace(ss.str());
-                }
-            }
+            if (m_sourceText) m_src.emplace(*m_sourceText);
         }
         return m_src ? &*m_src : nullptr;
-    }
-
-    // Update texts keep no positions of their own: find them in the file's tree, parsed
-    // only when an update has a finding.
-    SourceLoc updateTextLoc(std::size_t ri, std::size_t ai, std::size_t ui, SourceLoc fallback) {
-        if (!m_treeTried) {
-            m_treeTried = true;
-            if (const auto* src = source()) {
-                yaml::ParseError err;
-                m_tree = yaml::parse(src->text(), yaml::ParseLimits{}, err);
-            }
-        }
-        auto child = [](const yaml::Node* n, std::string_view key) -> const yaml::Node* {
-            if (!n || !n->IsMap()) return nullptr;
-            for (const auto& [k, v] : n->entries())
-                if (k.IsScalar() && k.Scalar() == key) return &v;
-            return nullptr;
-        };
-        auto at = [](const yaml::Node* n, std::size_t i) -> const yaml::Node* {
-            return n && n->IsSequence() && i < n->size() ? &(*n)[i] : nullptr;
-        };
-        const yaml::Node* n = m_tree ? &*m_tree : nullptr;
-        n = child(at(child(at(child(at(child(n, "recommendations"), ri), "actions"), ai), "updates"), ui), "text");
-        if (!n || n->Mark().is_null()) return fallback;
-        return {n->Mark().line + 1, n->Mark().column + 1};
     }
 
     // Lints one field; `start` gives where its scalar starts, asked only when there is a finding.
@@ -352,7 +318,7 @@ private:
 
 void checkLanguage(const Case& c, const CheckOptions& opt, Diagnostics& d) {
     auto rules = rulesFor(opt.rulesPath.empty() ? assetPath("language_rules.yaml") : opt.rulesPath);
-    LanguageChecker(c, *rules, d).run();
+    LanguageChecker(c, *rules, d, opt.sourceText).run();
 }
 
 }  // namespace genochron

@@ -28,7 +28,12 @@ struct Stoplist {
 
 Stoplist loadStoplist() {
     Stoplist s;
-    std::ifstream in(assetPath("publication_stopwords.txt"));
+    const std::string path = assetPath("publication_stopwords.txt");
+    std::ifstream in(path);
+    if (!in)
+        throw GenochronError("the publication word list cannot be read; set GENOCHRON_ASSETS to the folder "
+                             "holding publication_stopwords.txt",
+                             path);
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {

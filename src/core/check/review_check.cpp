@@ -9,7 +9,7 @@
 //   [SECTION] the action tracker
 //   [SECTION] entry points
 #include "core/check/review_check.hpp"
-#include "core/figures/views.hpp"
+#include "core/model/date.hpp"
 
 #include <algorithm>
 #include <climits>

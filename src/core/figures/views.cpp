@@ -24,11 +24,6 @@ std::string_view toString(ViewKind v) {
     return "genogram";
 }
 
-long todayDays() {
-    using namespace std::chrono;
-    return long(floor<days>(system_clock::now()).time_since_epoch().count());
-}
-
 Document buildView(const ViewCase& c, ViewKind kind, const ViewOptions& opt) {
     ViewOptions o = opt;
     if (o.todayDays == 0) o.todayDays = todayDays();

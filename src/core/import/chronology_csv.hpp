@@ -1,9 +1,8 @@
 // Agency chronology spreadsheets: reading CSV (libcsv) as people's spreadsheets
-// really are, importing rows into a case, and exporting the combined chronology.
+// really are, and importing rows into a case. (Exporting is publish/chronology_export.hpp.)
 #pragma once
 #include "core/model/diagnostics.hpp"
 #include "core/model/model.hpp"
-#include "core/anonymise/view_case.hpp"
 
 #include <string>
 #include <string_view>
@@ -30,9 +29,6 @@ struct CsvSheet {
 // line breaks, tab- or semicolon-separated sheets. Throws GenochronError naming the file
 // and line for what cannot be read (an unterminated quote, UTF-16 without a BOM).
 CsvSheet parseCsv(std::string_view bytes, const std::string& displayName);
-
-// One cell quoted as RFC 4180 asks, only when it has to be.
-std::string csvCell(std::string_view text);
 
 // ---------------------------------------------------------------- import
 
@@ -69,14 +65,5 @@ void applyImportPlan(Case& c, const ImportPlan& plan);
 // The key two rows are "the same event" by: agency, date and the text with case,
 // spacing and punctuation ignored.
 std::string eventDedupKey(const Event& e);
-
-// ---------------------------------------------------------------- export
-
-// The combined chronology as CSV (UTF-8, no BOM, CRLF, RFC 4180), in date order,
-// drawing only on what the ViewCase holds (anonymised or named). Columns: id, date,
-// time, end, agency, agency_name, source, source_ref, people, what, action, analysis,
-// tags, risk, missed_opportunity, mo_number, shared_with, publish, disputed_by.
-std::string chronologyToCsv(const ViewCase& vc);
-void writeChronologyCsv(const ViewCase& vc, const std::string& path);   // atomic
 
 }  // namespace genochron

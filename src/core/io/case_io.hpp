@@ -16,6 +16,7 @@ struct LoadLimits {
 struct LoadResult {
     std::optional<Case> model;   // present unless the file could not be read as a case at all
     Diagnostics diagnostics;     // structure and reference errors, consistency warnings
+    std::string source;          // the text that was read (for placing findings on a phrase)
     bool ok() const { return model && !diagnostics.hasErrors(); }
 };
 

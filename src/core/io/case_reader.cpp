@@ -438,7 +438,11 @@ void readAction(Reader& r, const yaml::Node& n, const std::string& w, Recommenda
                           Meta m;
                           r.mapping(item, iw, {"date", "text"}, m, [&](const std::string& k2, const yaml::Node& v2) {
                               if (k2 == "date") { if (auto d = r.date(v2, iw + ".date")) u.date = *d; }
-                              else u.text = r.text(v2, iw + ".text");
+                              else {
+                                  u.text = r.text(v2, iw + ".text");
+                                  // updates keep no Meta of their own: the action's holds where each text is
+                                  a.meta.keyLocs[fmt::format("updates[{}].text", a.updates.size())] = m.at("text");
+                              }
                           });
                           a.updates.push_back(u);
                       });
@@ -465,7 +469,7 @@ void readRecommendation(Reader& r, const yaml::Node& n, const std::string& w, Ca
 }  // namespace
 
 LoadResult loadCaseString(const std::string& text, const std::string& name, const LoadLimits& limits) {
-    LoadResult res{std::nullopt, Diagnostics(name)};
+    LoadResult res{std::nullopt, Diagnostics(name), {}};
     auto& d = res.diagnostics;
     if (text.size() > limits.maxBytes) {
         d.error("too-large", {}, fmt::format("the file is {} bytes; a case file may be at most {} bytes", text.size(), limits.maxBytes));
@@ -542,6 +546,7 @@ LoadResult loadCaseString(const std::string& text, const std::string& name, cons
     validateCase(c, d);
     d.sort();
     res.model = std::move(c);
+    res.source = text;
     return res;
 }
 
@@ -550,7 +555,7 @@ LoadResult loadCaseFile(const std::string& path, const LoadLimits& limits) {
     try {
         text = readFile(path, limits.maxBytes);
     } catch (const GenochronError& e) {
-        LoadResult res{std::nullopt, Diagnostics(path)};
+        LoadResult res{std::nullopt, Diagnostics(path), {}};
         std::string msg = e.what();
         auto pos = msg.find("error: ");
         res.diagnostics.error("unreadable", {}, pos != std::string::npos ? msg.substr(pos + 7) : msg);

@@ -391,4 +391,9 @@ DateParseResult parseDate(std::string_view text, const DateParseOptions& opt) {
     return res;
 }
 
+long todayDays() {
+    using namespace std::chrono;
+    return long(floor<days>(system_clock::now()).time_since_epoch().count());
+}
+
 }  // namespace genochron

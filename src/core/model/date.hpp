@@ -88,4 +88,7 @@ long daysFromCivil(int y, int m, int d);
 CalendarDate civilFromDays(long days);
 int daysInMonth(int y, int m);
 
+// The system date, days since 1970-01-01 (what "today" means when no --as-of is given).
+long todayDays();
+
 }  // namespace genochron

@@ -1,6 +1,6 @@
 // Findings and errors in the style of a compiler: FILE:LINE:COL: error: message.
 #pragma once
-#include "core/model/model.hpp"
+#include "core/model/source_loc.hpp"
 
 #include <stdexcept>
 #include <string>

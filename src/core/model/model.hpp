@@ -7,16 +7,10 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include "core/io/yaml_doc.hpp"
+#include "core/model/doc_tree.hpp"
+#include "core/model/source_loc.hpp"
 
 namespace genochron {
-
-// Where something was in the file (1-based; 0 = not from a file).
-struct SourceLoc {
-    int line = 0;
-    int column = 0;
-    bool valid() const { return line > 0; }
-};
 
 // A suppressed lint rule on one item, with the reason check reports.
 struct LintIgnore {
@@ -37,6 +31,11 @@ struct Meta {
     SourceLoc at(const std::string& key) const {
         auto it = keyLocs.find(key);
         return it != keyLocs.end() ? it->second : loc;
+    }
+    // Where `key` was, else where `fallback` was, else the item.
+    SourceLoc at(const std::string& key, const std::string& fallback) const {
+        auto it = keyLocs.find(key);
+        return it != keyLocs.end() ? it->second : at(fallback);
     }
     bool operator==(const Meta& o) const;   // extras (by content) and lintIgnore only
 };

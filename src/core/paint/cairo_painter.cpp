@@ -1,7 +1,8 @@
-// [SECTION] text (Pango, one font setup shared by measuring and drawing)
 // [SECTION] drawing one scene onto a cairo_t
 // [SECTION] files: PNG, SVG, PDF through stream surfaces, then one atomic write
 #include "core/paint/cairo_painter.hpp"
+
+#include "core/scene/detail/pango_text.hpp"
 
 #include "core/io/atomic_file.hpp"
 #include "core/model/diagnostics.hpp"
@@ -19,7 +20,10 @@ namespace genochron {
 
 namespace {
 
-// ---------------------------------------------------------------- [SECTION] text
+using detail::extentOf;
+using detail::LayoutPtr;
+using detail::makeLayout;
+using detail::setupContext;
 
 struct CairoDeleter {
     void operator()(cairo_t* c) const { cairo_destroy(c); }
@@ -27,71 +31,6 @@ struct CairoDeleter {
 };
 using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
 using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoDeleter>;
-struct GObjectDeleter {
-    void operator()(void* p) const { g_object_unref(p); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
-
-// Unhinted metrics at 72 dpi: one Pango unit of size is one point on every surface,
-// so what we measure is what we draw, in PNG, PDF and SVG alike.
-cairo_font_options_t* fontOptions() {
-    static cairo_font_options_t* opts = [] {
-        auto* o = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(o, CAIRO_HINT_STYLE_NONE);
-        cairo_font_options_set_antialias(o, CAIRO_ANTIALIAS_GRAY);
-        return o;
-    }();
-    return opts;
-}
-
-void setupContext(PangoContext* ctx) {
-    pango_cairo_context_set_resolution(ctx, 72.0);
-    pango_cairo_context_set_font_options(ctx, fontOptions());
-    // Pango rounds glyph positions to whole device units by default: at small or scaled-down
-    // sizes that jitters letter spacing by a tenth of an em, and PDF readers then split
-    // words ("Pau lin e"), so text in a PDF could not be read back (or audited) as written.
-    pango_context_set_round_glyph_positions(ctx, FALSE);
-}
-
-LayoutPtr makeLayout(PangoContext* ctx, const std::string& text, double sizePt, FontWeight w, bool italic,
-                     double maxWidthPt) {
-    LayoutPtr layout(pango_layout_new(ctx));
-    PangoFontDescription* fd = pango_font_description_from_string("DejaVu Sans");
-    pango_font_description_set_absolute_size(fd, sizePt * PANGO_SCALE);
-    pango_font_description_set_weight(fd, w == FontWeight::Bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_font_description_set_style(fd, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-    pango_layout_set_font_description(layout.get(), fd);
-    pango_font_description_free(fd);
-    if (maxWidthPt > 0) {
-        pango_layout_set_width(layout.get(), int(maxWidthPt * PANGO_SCALE));
-        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    }
-    pango_layout_set_text(layout.get(), text.c_str(), int(text.size()));
-    return layout;
-}
-
-PangoContext* measuringContext() {
-    // One font map and context for measuring; Graphviz and Pango calls stay on one thread.
-    static PangoContext* ctx = [] {
-        PangoFontMap* fm = pango_cairo_font_map_new();
-        PangoContext* c = pango_font_map_create_context(fm);
-        setupContext(c);
-        return c;
-    }();
-    return ctx;
-}
-
-TextExtent extentOf(PangoLayout* layout) {
-    PangoRectangle logical;
-    pango_layout_get_extents(layout, nullptr, &logical);
-    TextExtent e;
-    e.widthPt = double(logical.width) / PANGO_SCALE;
-    e.heightPt = double(logical.height) / PANGO_SCALE;
-    e.baselinePt = double(pango_layout_get_baseline(layout)) / PANGO_SCALE;
-    return e;
-}
-
 // ---------------------------------------------------------------- [SECTION] drawing
 
 void setColor(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
@@ -245,12 +184,6 @@ void check(cairo_status_t st, const char* what) {
 
 }  // namespace
 
-TextExtent measureText(const std::string& text, double sizePt, FontWeight w, bool italic, double maxWidthPt) {
-    if (text.empty()) return {0, sizePt * 1.17, sizePt * 0.93};
-    auto layout = makeLayout(measuringContext(), text, sizePt, w, italic, maxWidthPt);
-    return extentOf(layout.get());
-}
-
 FileFormat formatForPath(const std::string& path) {
     auto dot = path.rfind('.');
     std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
@@ -259,17 +192,6 @@ FileFormat formatForPath(const std::string& path) {
     if (ext == "svg") return FileFormat::Svg;
     if (ext == "pdf") return FileFormat::Pdf;
     throw GenochronError("the output must end in .png, .svg or .pdf", path);
-}
-
-std::pair<double, double> PageSpec::pagePt(const Scene& s) const {
-    double w, h;
-    switch (size) {
-    case Size::A4: w = 595.276; h = 841.89; break;
-    case Size::A3: w = 841.89; h = 1190.55; break;
-    default: return {s.widthPt, s.heightPt};
-    }
-    if (landscape) std::swap(w, h);
-    return {w, h};
 }
 
 std::string paintToBytes(const Document& doc, FileFormat fmt, const PaintOptions& opt, std::string* note) {

@@ -1,5 +1,6 @@
 // Draws scenes with Cairo and Pango: PNG, SVG and PDF files, and raw pixels for the app.
 #pragma once
+#include "core/scene/page.hpp"
 #include "core/scene/scene.hpp"
 
 #include <cstdint>
@@ -11,14 +12,6 @@ namespace genochron {
 enum class FileFormat { Png, Svg, Pdf };
 // From the extension (.png/.svg/.pdf, any case); throws GenochronError naming the path otherwise.
 FileFormat formatForPath(const std::string& path);
-
-struct PageSpec {
-    enum class Size { Fit, A4, A3 } size = Size::Fit;
-    bool landscape = false;
-    double marginPt = 36;   // half an inch
-    // Page size in points for A4/A3 (portrait unless landscape); Fit: the scene's own size.
-    std::pair<double, double> pagePt(const Scene& s) const;
-};
 
 struct PaintOptions {
     PageSpec page;

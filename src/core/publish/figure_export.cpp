@@ -1,3 +1,4 @@
+#include "core/paint/cairo_painter.hpp"
 #include "core/publish/figure_export.hpp"
 
 #include "core/publish/audit.hpp"

@@ -4,7 +4,7 @@
 #pragma once
 #include "core/figures/table/table.hpp"
 #include "core/figures/table/table_page.hpp"
-#include "core/figures/views.hpp"
+#include "core/figures/view_options.hpp"
 #include "core/model/model.hpp"
 
 #include <array>

@@ -5,9 +5,9 @@
 // A summary strip and a key open the first page; every page has the header row and
 // "Page N of M". The table itself is laid out by the table engine (figures/table).
 #include "core/figures/actions/actions_style.hpp"
+#include "core/figures/actions/actions_view.hpp"
 #include "core/figures/table/table.hpp"
 #include "core/figures/table/table_page.hpp"
-#include "core/figures/views.hpp"
 
 #include <algorithm>
 #include <array>

@@ -7,9 +7,9 @@
 // footers, glossary.
 #include "core/figures/chronology/chronology_labels.hpp"
 #include "core/figures/chronology/chronology_rows.hpp"
+#include "core/figures/chronology/chronology_view.hpp"
 #include "core/figures/table/table.hpp"
 #include "core/figures/table/table_page.hpp"
-#include "core/figures/views.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

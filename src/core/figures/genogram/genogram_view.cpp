@@ -6,13 +6,13 @@
 // [SECTION] family lines
 // [SECTION] people and their labels
 // [SECTION] the figure
-#include "core/paint/cairo_painter.hpp"
+#include "core/scene/page.hpp"
 #include "core/model/diagnostics.hpp"
 #include "core/figures/genogram/genogram_geometry.hpp"
 #include "core/figures/genogram/genogram_layout.hpp"
 #include "core/figures/genogram/genogram_legend.hpp"
 #include "core/figures/genogram/genogram_symbols.hpp"
-#include "core/figures/views.hpp"
+#include "core/figures/genogram/genogram_view.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -4,7 +4,7 @@
 // (timeline_marks.cpp, timeline_view.cpp). Tests read it to check what the figure means.
 #pragma once
 #include "core/model/model.hpp"
-#include "core/figures/views.hpp"
+#include "core/figures/view_options.hpp"
 
 #include <string>
 #include <vector>

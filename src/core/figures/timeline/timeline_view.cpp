@@ -6,7 +6,7 @@
 // [SECTION] buildTimelineView
 #include "core/figures/timeline/timeline_layout.hpp"
 #include "core/figures/timeline/timeline_labels.hpp"
-#include "core/figures/views.hpp"
+#include "core/figures/timeline/timeline_view.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,27 @@
+// What every figure builder takes besides the case: theme, paper, title, filters, "today".
+#pragma once
+#include "core/anonymise/view_case.hpp"
+#include "core/model/date.hpp"
+#include "core/scene/page.hpp"
+#include "core/scene/scene.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace genochron {
+
+struct ViewOptions {
+    Theme theme = Theme::Colour;
+    PageSpec page;                      // views that paginate (chronology) lay out for it
+    std::string title;                  // overrides the default title
+    std::string person;                 // genogram: centre; timeline: filter + highlight
+    int depth = 2;                      // genogram: generations/steps around `person`
+    std::vector<std::string> tags;      // timeline/chronology filters
+    std::vector<std::string> agencies;
+    std::optional<Date> from, to;
+    long todayDays = 0;                 // "now" for overdue actions (days since 1970); 0 = system clock
+    bool legend = true;
+};
+
+}  // namespace genochron
