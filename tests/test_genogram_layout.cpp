@@ -323,6 +323,7 @@ TEST_CASE("the quality measures catch what they measure", "[genogram]") {
 
 TEST_CASE("relation lines cross few family lines and no one else's symbol", "[genogram]") {
     // Measured when the channel routes came in (before: sample 11, four-generations 4,
+    // (issue 13, with fans between partners and labels kept clear: sample 3, four-generations 1)
     // three-partners 3, joined-families 2, pregnancy-loss 2, twins 2).
     Layout ash = layoutGenogram(loadSample("ashford-dhr.yaml"));
     CHECK(ash.quality.relationCrossings <= 5);
@@ -426,4 +427,99 @@ TEST_CASE("the household measure counts anyone an outline takes in", "[genogram]
     CHECK(measureQuality(l, Case{}).householdStrangers == 1);
     l.households[0].loops = {{{-10, -10}, {50, -10}, {50, 50}, {-10, 50}}};
     CHECK(measureQuality(l, Case{}).householdStrangers == 0);
+}
+
+TEST_CASE("relation lines keep off every label and never hide a partnership line", "[genogram][relations]") {
+    // Before issue 13 the sample had 6 lines through labels (years struck through, a line
+    // over a partnership's years, twins' lines through a birth year) and five abuse arrows
+    // over the Adam-Nicole marriage line and its slash.
+    std::vector<std::pair<std::string, Case>> cases{{"ashford", loadSample("ashford-dhr.yaml")}};
+    for (auto& name : fixtureNames()) cases.push_back({name, loadFamily(name)});
+    for (auto& [name, c] : cases) {
+        INFO(name);
+        Layout l = layoutGenogram(c);
+        CHECK(l.quality.linesThroughLabels == 0);
+        CHECK(l.quality.relationsOverPartnership == 0);
+        CHECK(l.quality.crossings == 0);
+        // Each partnership's years beside its own line, on no one's symbol or name.
+        for (std::size_t ui = 0; ui < l.unions.size(); ++ui) {
+            const Union& u = l.unions[ui];
+            if (u.labelBox.w <= 0) continue;
+            for (auto& p : l.people) {
+                INFO(p.id);
+                CHECK_FALSE(p.box.inflated(1).intersects(u.labelBox));
+                CHECK_FALSE(p.nameSlot.intersects(u.labelBox));
+            }
+            for (auto& ln : l.lines)
+                if (ln.kind == LineKind::Partnership && ln.ref == int(ui)) {
+                    double nearest = 1e9;
+                    const Rect& b = u.labelBox;
+                    for (std::size_t i = 0; i + 1 < ln.points.size(); ++i) {
+                        Point a = ln.points[i], z = ln.points[i + 1];
+                        const double dy = std::max({0.0, b.y - std::max(a.y, z.y), std::min(a.y, z.y) - b.bottom()});
+                        const double dx = std::max({0.0, b.x - std::max(a.x, z.x), std::min(a.x, z.x) - b.right()});
+                        nearest = std::min(nearest, std::hypot(dx, dy));
+                    }
+                    CHECK(nearest <= 8);
+                }
+        }
+    }
+}
+
+TEST_CASE("between partners, the relation lines fan out above their line, clear of it and its slash",
+          "[genogram][relations]") {
+    Case c = loadSample("ashford-dhr.yaml");
+    Layout l = layoutGenogram(c);
+    const PersonBox* adam = l.person("adam");
+    const PersonBox* nicole = l.person("nicole");
+    const double y = adam->centre().y;
+    int lanes = 0;
+    std::set<long> heights;   // where the lanes cross the middle of the gap
+    const double mid = (adam->box.right() + nicole->box.x) / 2;
+    for (auto& ln : l.lines) {
+        if (ln.kind != LineKind::Relation || ln.from != "adam" || ln.to != "nicole") continue;
+        ++lanes;
+        for (auto& p : ln.points) CHECK(p.y <= y - 5);   // above the line, never on it
+        for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
+            if ((ln.points[i].x - mid) * (ln.points[i + 1].x - mid) <= 0) heights.insert(std::lround(ln.points[i].y));
+    }
+    CHECK(lanes == 5);
+    REQUIRE(heights.size() == 5);
+    // Spread in the middle: at least 5 pt between neighbours.
+    for (auto it = heights.begin(); std::next(it) != heights.end(); ++it) CHECK(*std::next(it) - *it >= 5);
+    // Adam and Rachel have no children: their three lines may go below their line, still clear of it.
+    for (auto& ln : l.lines)
+        if (ln.kind == LineKind::Relation && ln.from == "adam" && ln.to == "rachel")
+            for (auto& p : ln.points) CHECK(std::abs(p.y - y) >= 5);
+}
+
+TEST_CASE("the label and partnership measures count what they measure", "[genogram][relations]") {
+    Layout l;
+    PersonBox a, b;
+    a.id = "a";
+    a.box = {0, 0, 36, 36};
+    b.id = "b";
+    b.box = {100, 0, 36, 36};
+    a.nameSlot = {-12, 38, 60, 24};
+    b.nameSlot = {88, 38, 60, 24};
+    l.people = {a, b};
+    Union u;
+    u.partners = {"a", "b"};
+    u.at = {68, 18};
+    u.markAt = {68, 18};
+    u.slashes = 1;
+    u.labelBox = {50, 2, 36, 9};
+    l.unions = {u};
+    Line pl{LineKind::Partnership, "a", "b", {{36, 18}, {100, 18}}, 0, false};
+    Line along{LineKind::Relation, "a", "b", {{36, 16}, {100, 16}}, 0, false};   // 2 pt above the line
+    l.lines = {pl, along};
+    l.labels = labelSlots(l);
+    CHECK(measureQuality(l, Case{}).relationsOverPartnership == 1);
+    CHECK(measureQuality(l, Case{}).linesThroughLabels == 0);
+    l.lines[1].points = {{36, 6}, {100, 6}};   // through the partnership's years
+    CHECK(measureQuality(l, Case{}).relationsOverPartnership == 0);
+    CHECK(measureQuality(l, Case{}).linesThroughLabels == 1);
+    l.lines[1].points = {{18, 36}, {18, 70}, {118, 70}, {118, 36}};   // down through both names
+    CHECK(measureQuality(l, Case{}).linesThroughLabels == 2);
+    CHECK(measureQuality(l, Case{}).relationsOverPartnership == 0);
 }

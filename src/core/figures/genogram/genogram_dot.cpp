@@ -247,7 +247,11 @@ DotResult runDot(const Family& f) {
     std::vector<Agnode_t*> person(f.people.size()), unionNode(f.unions.size(), nullptr),
         hub(f.unions.size(), nullptr);
     for (const Item& it : creationOrder(f)) {
-        if (it.isUnion) unionNode[it.index] = w.node(kUnionWPt, kHubPt);
+        if (it.isUnion) {
+            // Room between partners for the relation lines between them and the label beside them.
+            const int lanes = f.unions[it.index].relationLanes;
+            unionNode[it.index] = w.node(kUnionWPt + (lanes >= 2 ? std::min(14.0 * lanes, 62.0) : 0.0), kHubPt);
+        }
         else person[it.index] = w.node(kNodeWPt, symbolSize(*f.people[it.index].p));
     }
     for (std::size_t ui = 0; ui < f.unions.size(); ++ui)

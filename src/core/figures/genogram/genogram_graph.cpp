@@ -151,6 +151,11 @@ void buildUnions(Builder& b) {
         b.people[u.a].unions.push_back(int(ui));
         if (!u.single()) b.people[u.b].unions.push_back(int(ui));
     }
+    for (auto& r : b.c.relations) {
+        int x = b.idx(r.from), y = b.idx(r.to);
+        if (x < 0 || y < 0 || x == y) continue;
+        if (auto it = byPair.find(pairKey(x, y)); it != byPair.end()) ++b.unions[it->second].relationLanes;
+    }
 }
 
 bool hasPartnerWithParents(const Builder& b, int person) {

@@ -24,6 +24,7 @@ struct FamUnion {
     int partnership = -1;           // Case::partnerships index; -1 = none recorded
     std::vector<int> children;      // birth order
     long startDay = 0;              // when the partnership began (ordering serial partners)
+    int relationLanes = 0;          // relation lines between the two partners (their gap widens for them)
     bool single() const { return b < 0; }
 };
 

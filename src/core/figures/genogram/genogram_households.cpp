@@ -166,6 +166,15 @@ Rect labelSpot(const std::string& text, const HouseholdShape& h, const Layout& l
             spots.push_back({{(x0 + x1) / 2 - e.widthPt / 2, outY, e.widthPt, e.heightPt}, 1.5});
         }
     }
+    // Beside a vertical edge, outside, at its middle (a narrow household).
+    for (auto& loop : h.loops)
+        for (std::size_t k = 0; k < loop.size(); ++k) {
+            Point a = loop[k], b = loop[(k + 1) % loop.size()];
+            if (std::abs(a.x - b.x) > 0.01 || std::abs(a.y - b.y) < e.heightPt + 6) continue;
+            const double my = (a.y + b.y) / 2 - e.heightPt / 2;
+            spots.push_back({{a.x + 3, my, e.widthPt, e.heightPt}, 2.0});
+            spots.push_back({{a.x - 3 - e.widthPt, my, e.widthPt, e.heightPt}, 2.0});
+        }
     double best = 1e18;
     Rect chosen;
     for (const auto& sp : spots) {
@@ -179,8 +188,8 @@ Rect labelSpot(const std::string& text, const HouseholdShape& h, const Layout& l
                 }
         for (const auto& p : l.people) {
             if (p.box.inflated(2).intersects(r)) cost += 50;
-            else if (p.nameSlot.intersects(r)) cost += 8;
-            if ((p.bornBox.w > 0 && p.bornBox.intersects(r)) || (p.diedBox.w > 0 && p.diedBox.intersects(r))) cost += 8;
+            else if (p.nameSlot.intersects(r)) cost += 40;   // read as that person's label
+            if ((p.bornBox.w > 0 && p.bornBox.intersects(r)) || (p.diedBox.w > 0 && p.diedBox.intersects(r))) cost += 40;
         }
         for (const auto& u : l.unions)
             if (u.labelBox.w > 0 && u.labelBox.intersects(r)) cost += 20;

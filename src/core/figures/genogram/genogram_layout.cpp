@@ -8,6 +8,7 @@
 #include "core/figures/genogram/genogram_layout.hpp"
 
 #include "core/model/diagnostics.hpp"
+#include "core/figures/genogram/genogram_geometry.hpp"
 #include "core/figures/genogram/genogram_graph.hpp"
 #include "core/figures/genogram/genogram_households.hpp"
 #include "core/figures/genogram/genogram_routes.hpp"
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace genochron::genogram {
 
@@ -242,7 +244,14 @@ void sibshipLines(Ctx& x, const std::vector<Point>& unionPoint, const std::vecto
             ch.from = P[u.a].id;
             ch.to = cb.id;
             ch.ref = int(ui);
-            ch.points = {{attach[i], ySib}, {cb.centre().x, cb.box.y}};
+            if (std::abs(attach[i] - cb.centre().x) > 0.5) {
+                // A twin: slanted from the shared point, then straight down between the years.
+                const double top = cb.box.y - (f.people[u.children[i]].p->index ? 3.5 : 0);
+                const double kink = std::max(ySib + 4, top - kYearSlotHPt - 2);
+                ch.points = {{attach[i], ySib}, {cb.centre().x, kink}, {cb.centre().x, cb.box.y}};
+            } else {
+                ch.points = {{attach[i], ySib}, {cb.centre().x, cb.box.y}};
+            }
             x.out.lines.push_back(std::move(ch));
         }
     }
@@ -293,57 +302,159 @@ void placeTexts(Ctx& x, long today) {
     }
 }
 
-// Slashes and the years of each partnership ("m. 2016 / div. 2020"): above the line, or
-// below it when relation lines between the couple arc above; beside the descent for a
-// line drawn over the top of a partner between them.
-void placePartnershipLabels(const Case& c, Layout& l) {
-    for (std::size_t ui = 0; ui < l.unions.size(); ++ui) {
-        Union& u = l.unions[ui];
+// Slashes and the years of each partnership ("m. 2016 / div. 2020"), placed before the
+// relation lines are routed (the routes keep off them). Each label goes beside its own
+// line: above it, below it beside the descent, above the couple, or on a line drawn over
+// the top, at the candidate that touches no symbol, name, years, other label, slash or
+// other line; a couple with relation lines between them leaves the room above their
+// line to those lines.
+void placePartnershipLabels(const Case& c, Layout& l, const std::set<std::pair<std::string, std::string>>& related) {
+    std::vector<Rect> placed;
+    std::vector<Rect> slashBoxes;
+    for (auto& u : l.unions) {
         const Partnership* pt = u.partnership >= 0 ? &c.partnerships[u.partnership] : nullptr;
         u.slashes = partnershipStyle(pt).slashes;
         u.markAt = u.at;
         if (!u.children.empty()) u.markAt.x -= 11;
+        if (u.slashes) {
+            const double half = 3.5 + 2.5 * (u.slashes - 1) + 1;
+            slashBoxes.push_back({u.markAt.x - half, u.markAt.y - 6.5, 2 * half, 13});
+        }
+    }
+    for (std::size_t ui = 0; ui < l.unions.size(); ++ui) {
+        Union& u = l.unions[ui];
+        const Partnership* pt = u.partnership >= 0 ? &c.partnerships[u.partnership] : nullptr;
         if (!pt) continue;
-        u.label = partnershipLabel(*pt);
-        if (u.label.empty()) continue;
+        const std::string two = partnershipLabel(*pt);
+        if (two.empty()) continue;
+        std::string one = two;
+        for (auto& ch : one)
+            if (ch == '\n') ch = ' ';
+        if (auto nl = two.find('\n'); nl != std::string::npos) one = two.substr(0, nl) + ", " + two.substr(nl + 1);
         const Line* ln = nullptr;
         for (auto& cand : l.lines)
             if (cand.kind == LineKind::Partnership && cand.ref == int(ui)) ln = &cand;
         if (!ln) continue;
+        const bool bundle = related.count(std::minmax(ln->from, ln->to)) > 0;
+        struct Cand {
+            std::string text;
+            double size;
+            Rect box;
+            double bias;
+            bool onLine = false;   // written over its own line (on a plate)
+        };
+        std::vector<Cand> cands;
+        auto add = [&](const std::string& text, double size, Point at, HAlign h, VAlign v, double bias, bool onLine = false) {
+            cands.push_back({text, size, textBox(text, size, at, h, v), bias, onLine});
+        };
         const double y = ln->points.front().y;
         if (ln->overTop) {
-            // In the gap beside the descent, at the partners' mid-height (nothing else is there).
-            double cy = y;
+            // On the horizontal stretch above the partners between (a plate over its own line),
+            // or beside the descent at the partners' mid-height.
+            const Point a = ln->points[1], b = ln->points[2];
+            for (double f : {0.5, 0.3, 0.7, 0.15, 0.85}) {
+                add(one, 6.5, {a.x + f * (b.x - a.x), a.y}, HAlign::Center, VAlign::Middle, 1 + std::abs(f - 0.5), true);
+                add(one, 6.5, {a.x + f * (b.x - a.x), a.y - 2}, HAlign::Center, VAlign::Bottom, 3 + std::abs(f - 0.5));
+            }
+            double cy = l.people.empty() ? y : l.person(ln->from)->centre().y;
+            add(two, 6, {u.at.x + 3, cy}, HAlign::Left, VAlign::Middle, 4);
+            add(two, 6, {u.at.x - 3, cy}, HAlign::Right, VAlign::Middle, 4);
+        } else if (ln->points.size() == 2) {
+            const double x0 = ln->points.front().x, x1 = ln->points.back().x, mx = (x0 + x1) / 2;
+            double half = kSymbolPt / 2;
             for (auto& p : l.people)
-                if (p.id == ln->from) cy = p.centre().y;
-            double leftEdge = u.at.x - 36;
-            for (auto& p : l.people)
-                if (std::abs(p.centre().y - cy) < 1 && p.box.right() < u.at.x && p.box.right() > leftEdge)
-                    leftEdge = p.box.right();
-            u.labelBox = textBox(u.label, 6, {(leftEdge + u.at.x) / 2, cy}, HAlign::Center, VAlign::Middle);
-            continue;
+                if (p.id == ln->from || p.id == ln->to) half = std::min(half, p.box.h / 2);
+            const double above = bundle ? 30 : 0;   // the room above the line is the relation lines'
+            add(two, kNoteTextPt, {mx, y - 7.5}, HAlign::Center, VAlign::Bottom, 0 + above);
+            add(two, kNoteTextPt, {mx, y - 4}, HAlign::Center, VAlign::Bottom, 0.5 + above);
+            add(one, kNoteTextPt, {mx, y - 4}, HAlign::Center, VAlign::Bottom, 1 + above);
+            add(two, 6, {mx, y - 7.5}, HAlign::Center, VAlign::Bottom, 3 + above);
+            if (u.children.empty()) {
+                add(two, kNoteTextPt, {mx, y + 4}, HAlign::Center, VAlign::Top, 2);
+            } else {
+                add(two, kNoteTextPt, {u.at.x + 4, y + 4}, HAlign::Left, VAlign::Top, 2);
+                add(two, kNoteTextPt, {u.at.x - 4, y + 4}, HAlign::Right, VAlign::Top, 2.5);
+                add(two, 6, {u.at.x + 3, y + 4}, HAlign::Left, VAlign::Top, 4);
+                add(two, 6, {u.at.x - 3, y + 4}, HAlign::Right, VAlign::Top, 4.5);
+            }
+            add(two, kNoteTextPt, {mx, y - half - 2}, HAlign::Center, VAlign::Bottom, 5 + (bundle ? 30 : 0));
+        } else {
+            // Partners on different rows (bad data): above the first stretch.
+            const Point a = ln->points[0], b = ln->points[1];
+            add(two, kNoteTextPt, {(a.x + b.x) / 2, a.y - 4}, HAlign::Center, VAlign::Bottom, 0);
         }
-        double above = 0, below = 0, top = y;
-        for (auto& r : l.lines)
-            if (r.kind == LineKind::Relation &&
-                ((r.from == ln->from && r.to == ln->to) || (r.from == ln->to && r.to == ln->from)))
-                for (auto& p : r.points) {
-                    (p.y < y ? above : below) += 1;
-                    top = std::min(top, p.y);
-                }
-        const double mx = (ln->points.front().x + ln->points.back().x) / 2;
-        double half = kSymbolPt / 2;
-        for (auto& p : l.people)
-            if (p.id == ln->from || p.id == ln->to) half = std::min(half, p.box.h / 2);
-        if (above > 0 && top >= y - half - 1)
-            u.labelBox = textBox(u.label, kNoteTextPt, {mx, y - half - 2}, HAlign::Center, VAlign::Bottom);
-        else if (above <= below)
-            u.labelBox = textBox(u.label, kNoteTextPt, {mx, y - 7}, HAlign::Center, VAlign::Bottom);
-        else if (!u.children.empty())
-            u.labelBox = textBox(u.label, kNoteTextPt, {u.at.x - 3, y + 7}, HAlign::Right, VAlign::Top);
-        else
-            u.labelBox = textBox(u.label, kNoteTextPt, {mx, y + 7}, HAlign::Center, VAlign::Top);
+        double best = 1e18;
+        const Cand* chosen = nullptr;
+        for (const auto& cd : cands) {
+            const Rect r = cd.box.inflated(1);
+            double cost = cd.bias;
+            for (auto& p : l.people) {
+                if (p.box.inflated(2).intersects(r)) cost += 200;
+                if (p.nameSlot.intersects(r)) cost += 60;
+                if ((p.bornBox.w > 0 && p.bornBox.intersects(r)) || (p.diedBox.w > 0 && p.diedBox.intersects(r))) cost += 40;
+            }
+            for (auto& o : placed)
+                if (o.intersects(r)) cost += 80;
+            for (auto& sb : slashBoxes)
+                if (sb.intersects(r)) cost += 50;
+            for (auto& other : l.lines) {
+                if (other.kind == LineKind::Relation) continue;
+                if (cd.onLine && &other == ln) continue;
+                for (std::size_t i = 0; i + 1 < other.points.size(); ++i)
+                    if (geom::segmentHitsRect(other.points[i], other.points[i + 1], r)) {
+                        cost += 50;
+                        break;
+                    }
+            }
+            if (cost < best) {
+                best = cost;
+                chosen = &cd;
+            }
+        }
+        if (!chosen) continue;
+        u.label = chosen->text;
+        u.labelPt = chosen->size;
+        u.labelBox = chosen->box;
+        placed.push_back(chosen->box);
     }
+}
+
+// A relation line leaving a symbol's top beside its centre would strike through a year:
+// the year moves outwards (still over its corner) until the line passes beside it.
+void yearsClearOfRelations(Layout& l) {
+    auto hitByRelation = [&](const Rect& r) {
+        for (auto& ln : l.lines)
+            if (ln.kind == LineKind::Relation)
+                for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
+                    if (geom::segmentHitsRect(ln.points[i], ln.points[i + 1], r.inflated(1.2))) return true;
+        return false;
+    };
+    auto clashes = [&](const Rect& r, const PersonBox& self) {
+        for (auto& p : l.people) {
+            if (p.box.inflated(1).intersects(r) || p.nameSlot.intersects(r)) return true;
+            if (&p != &self && ((p.bornBox.w > 0 && p.bornBox.intersects(r)) || (p.diedBox.w > 0 && p.diedBox.intersects(r))))
+                return true;
+        }
+        for (auto& u : l.unions)
+            if (u.labelBox.w > 0 && u.labelBox.intersects(r)) return true;
+        for (auto& ln : l.lines)
+            if (ln.kind != LineKind::Relation)
+                for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
+                    if (geom::segmentHitsRect(ln.points[i], ln.points[i + 1], r)) return true;
+        return false;
+    };
+    for (auto& p : l.people)
+        for (auto [box, dir] : {std::pair<Rect*, double>{&p.bornBox, -1.0}, {&p.diedBox, 1.0}}) {
+            if (box->w <= 0 || !hitByRelation(*box)) continue;
+            for (double d = 1; d <= 22; d += 1) {
+                Rect moved = *box;
+                moved.x += dir * d;
+                if (!hitByRelation(moved) && !clashes(moved, p)) {
+                    *box = moved;
+                    break;
+                }
+            }
+        }
 }
 
 // ---------------------------------------------------------------- [SECTION] bounding box and the whole pass
@@ -407,8 +518,11 @@ Layout layoutGenogram(const Case& c, const LayoutOptions& opt) {
     partnershipLines(x, unionPoint, descentStart);
     sibshipLines(x, unionPoint, descentStart);
     placeTexts(x, opt.todayDays);
+    std::set<std::pair<std::string, std::string>> related;   // pairs with relation lines between them
+    for (auto& r : c.relations) related.insert(std::minmax(r.from, r.to));
+    placePartnershipLabels(c, out, related);
     routeRelations(c, out);
-    placePartnershipLabels(c, out);
+    yearsClearOfRelations(out);
     placeHouseholds(c, out);
     normalise(out);
     out.labels = labelSlots(out);

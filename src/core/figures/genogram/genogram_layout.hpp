@@ -46,6 +46,7 @@ struct Union {
     int partnership = -1;                // index into Case::partnerships; -1 = none recorded
     std::string label;                   // the partnership's years ("m. 2016\ndiv. 2020"); empty = none
     Rect labelBox;                       // where the label is written (w = 0: not written)
+    double labelPt = 7;                  // its text size
     Point markAt;                        // where separation / divorce slashes cross the line
     int slashes = 0;                     // 1 separated, 2 divorced
 };
@@ -80,6 +81,7 @@ struct Line {
     std::vector<Point> points;   // a polyline
     int ref = -1;                // partnership / union / relation index it draws
     bool overTop = false;        // partnership drawn over an intervening partner (serial partners)
+    double headPt = 0;           // relation: half-width of its arrowhead where lanes arrive close together (0 = usual)
 };
 
 // Measured on the drawn family lines (relation lines, drawn over the genogram, excluded),

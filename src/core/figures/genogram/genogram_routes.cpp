@@ -174,16 +174,17 @@ Rect segmentBox(Point a, Point b) {
 }
 
 constexpr double kCellPt = 48;
-constexpr double kReachPt = 7;   // how near a line must come to count (alongside a family line: 6.5 pt)
+constexpr double kReachPt = 7;
+constexpr double kLengthCost = 0.08;   // per point of route: a long detour costs about what a crossing does   // how near a line must come to count (alongside a family line: 6.5 pt)
 
 struct Scorer {
     const Layout& l;
     std::vector<Segment> family;      // drawn family lines
+    std::vector<Segment> partners;    // partnership lines (a relation must not run along one)
     std::vector<Segment> relations;   // routes chosen so far
-    std::vector<Rect> notes;          // partnership labels ("m. 2016") above straight partnership lines
-    std::vector<Rect> personArea;     // each person's symbol, label and years
-    Grid familyGrid, relationGrid, noteGrid, peopleGrid;
-    mutable std::vector<int> seenFamily, seenRelation, seenNote, seenPerson;
+    std::vector<Rect> notes;          // labels: names, years, partnership labels; slashes
+    Grid familyGrid, partnerGrid, relationGrid, noteGrid, peopleGrid;
+    mutable std::vector<int> seenFamily, seenPartner, seenRelation, seenNote, seenPerson;
     mutable int stamp = 0;
 
     static Rect world(const Layout& lay) {
@@ -192,35 +193,40 @@ struct Scorer {
         return w.inflated(400);   // channel routes run beyond the rows
     }
 
-    Scorer(const Layout& lay, const std::set<std::pair<std::string, std::string>>& relatedPairs)
-        : l(lay), familyGrid(world(lay), kCellPt), relationGrid(world(lay), kCellPt), noteGrid(world(lay), kCellPt),
-          peopleGrid(world(lay), kCellPt) {
-        for (auto& ln : l.lines) {
+    explicit Scorer(const Layout& lay)
+        : l(lay), familyGrid(world(lay), kCellPt), partnerGrid(world(lay), kCellPt), relationGrid(world(lay), kCellPt),
+          noteGrid(world(lay), kCellPt), peopleGrid(world(lay), kCellPt) {
+        for (auto& ln : l.lines)
             for (std::size_t i = 0; i + 1 < ln.points.size(); ++i)
                 if (!geom::samePoint(ln.points[i], ln.points[i + 1])) {
                     familyGrid.insert(segmentBox(ln.points[i], ln.points[i + 1]), int(family.size()));
                     family.push_back({ln.points[i], ln.points[i + 1]});
+                    if (ln.kind == LineKind::Partnership) {
+                        partnerGrid.insert(segmentBox(ln.points[i], ln.points[i + 1]).inflated(6), int(partners.size()));
+                        partners.push_back({ln.points[i], ln.points[i + 1]});
+                    }
                 }
-            // A couple with straight relation lines between them has it above their symbols.
-            if (ln.kind == LineKind::Partnership && !ln.overTop && ln.points.size() == 2) {
-                double mx = (ln.points[0].x + ln.points[1].x) / 2, y = ln.points[0].y;
-                Rect r = !relatedPairs.count(std::minmax(ln.from, ln.to)) ? Rect{mx - 22, y - 25, 44, 19}
-                                                                          : Rect{mx - 22, y - kSymbolPt / 2 - 21, 44, 19};
-                noteGrid.insert(r, int(notes.size()));
-                notes.push_back(r);
+        auto note = [&](const Rect& r) {
+            if (r.w <= 0 || r.h <= 0) return;
+            noteGrid.insert(r, int(notes.size()));
+            notes.push_back(r);
+        };
+        for (auto& u : l.unions) {
+            note(u.labelBox);
+            if (u.slashes) {
+                const double half = 3.5 + 2.5 * (u.slashes - 1) + 1.5;
+                note({u.markAt.x - half, u.markAt.y - 7.5, 2 * half, 15});
             }
         }
         for (std::size_t k = 0; k < l.people.size(); ++k) {
             const auto& p = l.people[k];
-            Point ctr = p.centre();
-            Rect sym = p.box.inflated(3);
-            Rect label{ctr.x - kLabelSlotWPt / 2 + 6, p.box.bottom() + 2, kLabelSlotWPt - 12, kLabelSlotHPt - 6};
-            Rect years{ctr.x - 26, p.box.y - kYearSlotHPt, 52, kYearSlotHPt - 1};
-            Rect all = sym.united(label).united(years);
-            peopleGrid.insert(all, int(k));
-            personArea.push_back(all);
+            note(p.nameSlot);
+            note(p.bornBox);
+            note(p.diedBox);
+            peopleGrid.insert(p.box.inflated(3), int(k));
         }
         seenFamily.assign(family.size(), 0);
+        seenPartner.assign(partners.size(), 0);
         seenNote.assign(notes.size(), 0);
         seenPerson.assign(l.people.size(), 0);
     }
@@ -245,26 +251,26 @@ struct Scorer {
             peopleGrid.visit(sb, [&](int k) {
                 if (seenPerson[k] == stamp || c > limit) return;
                 seenPerson[k] = stamp;
-                const auto& p = l.people[k];
-                Point ctr = p.centre();
-                Rect sym = p.box.inflated(3);
-                Rect label{ctr.x - kLabelSlotWPt / 2 + 6, p.box.bottom() + 2, kLabelSlotWPt - 12, kLabelSlotHPt - 6};
-                Rect years{ctr.x - 26, p.box.y - kYearSlotHPt, 52, kYearSlotHPt - 1};
-                if (k != pa && k != pb && hits(sym)) c += 200;
-                if (hits(label)) c += 14;
-                if (hits(years)) c += 3;
+                if (k != pa && k != pb && hits(l.people[k].box.inflated(3))) c += 200;
             });
+            // Every label: a name, years or a partnership's years struck through is misread.
             noteGrid.visit(sb, [&](int k) {
                 if (seenNote[k] == stamp || c > limit) return;
                 seenNote[k] = stamp;
-                if (hits(notes[k])) c += 12;
+                if (hits(notes[k].inflated(0.5))) c += 60;
             });
             familyGrid.visit(sb, [&](int k) {
                 if (seenFamily[k] == stamp || c > limit) return;
                 seenFamily[k] = stamp;
                 const Segment& s = family[k];
-                c += 40 * geom::relationCrossings(pts, s.a, s.b);
+                c += 30 * geom::relationCrossings(pts, s.a, s.b);
                 for (std::size_t j = 0; j + 1 < pts.size(); ++j) c += 0.6 * alongside(pts[j], pts[j + 1], s, 6.5);
+            });
+            // Close along a partnership line hides it (and its dashes, dots and slashes).
+            partnerGrid.visit(sb, [&](int k) {
+                if (seenPartner[k] == stamp || c > limit) return;
+                seenPartner[k] = stamp;
+                for (std::size_t j = 0; j + 1 < pts.size(); ++j) c += 3.0 * alongside(pts[j], pts[j + 1], partners[k], 5.2);
             });
             relationGrid.visit(sb, [&](int k) {
                 if (seenRelation[k] == stamp || c > limit) return;
@@ -296,7 +302,6 @@ void routeRelations(const Case& c, Layout& l) {
     };
     std::vector<Bundle> bundles;
     std::map<std::pair<int, int>, std::size_t> bundleOf;
-    std::set<std::pair<std::string, std::string>> related;
     for (std::size_t ri = 0; ri < c.relations.size(); ++ri) {
         const auto& r = c.relations[ri];
         auto fi = index.find(r.from), ti = index.find(r.to);
@@ -305,7 +310,6 @@ void routeRelations(const Case& c, Layout& l) {
         auto [it, fresh] = bundleOf.try_emplace(key, bundles.size());
         if (fresh) bundles.push_back({key.first, key.second, {}});
         bundles[it->second].relations.push_back(int(ri));
-        related.insert(std::minmax(r.from, r.to));
     }
     if (bundles.empty()) return;
     auto grow = [&](const PersonBox& p) {
@@ -346,7 +350,7 @@ void routeRelations(const Case& c, Layout& l) {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t x, std::size_t y) { return dist(bundles[x]) < dist(bundles[y]); });
 
-    Scorer scorer(l, related);
+    Scorer scorer(l);
     std::vector<Line> routed;
     for (std::size_t bi : order) {
         const Bundle& bd = bundles[bi];
@@ -363,11 +367,12 @@ void routeRelations(const Case& c, Layout& l) {
 
         double bestCost = 1e18;
         std::vector<std::vector<Point>> best;
+        std::vector<double> bestHead;   // per lane: arrowhead half-width (0 = usual)
         // Lanes of one candidate path: offsets `shift + k*lane - half`, each clipped to the symbols.
         auto consider = [&](const std::vector<Point>& corners, double shift, double extra) {
             std::vector<Point> path = rounded(corners);
             std::vector<std::vector<Point>> ls;
-            double cost = extra + 0.03 * lengthOf(path) + 4.0 * double(corners.size() - 2) + 0.3 * std::abs(shift);
+            double cost = extra + kLengthCost * lengthOf(path) + 4.0 * double(corners.size() - 2) + 0.3 * std::abs(shift);
             if (cost >= bestCost) return;
             for (int k = 0; k < lanes; ++k) {
                 auto lane = clipToSymbols(offsetLine(path, shift + k * lanePt - half), A, gA, B, gB);
@@ -380,8 +385,88 @@ void routeRelations(const Case& c, Layout& l) {
             if (cost < bestCost) {
                 bestCost = cost;
                 best = std::move(ls);
+                bestHead.assign(lanes, 0.0);
             }
         };
+        // Lanes each on a path of their own (a fan), from A to B.
+        auto considerLanes = [&](const std::vector<std::vector<Point>>& paths, const std::vector<double>& heads,
+                                 double extra) {
+            double cost = extra;
+            for (auto& p : paths) cost += kLengthCost * lengthOf(p) / lanes;
+            if (cost >= bestCost) return;
+            std::vector<std::vector<Point>> ls;
+            for (int k = 0; k < lanes; ++k) {
+                auto lane = clipToSymbols(paths[k], A, gA, B, gB);
+                if (lane.size() < 2) return;
+                cost += scorer.cost(lane, bd.pa, bd.pb, bestCost - cost);
+                if (cost >= bestCost) return;
+                ls.push_back(std::move(lane));
+            }
+            bestCost = cost;
+            best = std::move(ls);
+            bestHead = heads;
+        };
+        // Partners side by side: the bundle fans out above their line (or below it, when no
+        // descent comes down from it), each lane leaving and arriving at its own height on the
+        // facing sides, clear of the line and its slashes, and spread wider in the gap.
+        const Line* couple = nullptr;
+        for (auto& ln : l.lines)
+            if (ln.kind == LineKind::Partnership && !ln.overTop && ln.points.size() == 2 &&
+                std::abs(ln.points[0].y - ln.points[1].y) < 0.5 &&
+                ((ln.from == A.id && ln.to == B.id) || (ln.from == B.id && ln.to == A.id)))
+                couple = &ln;
+        if (couple) {
+            bool descent = false;
+            for (auto& ln : l.lines)
+                if (ln.kind == LineKind::Descent && ln.ref == couple->ref) descent = true;
+            const bool aLeft = a.x < b.x;
+            const PersonBox& L = aLeft ? A : B;
+            const PersonBox& R = aLeft ? B : A;
+            const double gL = aLeft ? gA : gB, gR = aLeft ? gB : gA;
+            const double y0 = couple->points[0].y;
+            const double g0 = L.box.right() + gL, g1 = R.box.x - gR, G = g1 - g0;
+            // The highest a lane may meet a symbol's side: under the years over its top.
+            auto bandTop = [&](const PersonBox& p, double g) { return p.box.h / 2 + (g > 3 ? 3.5 : 0) - 1.5; };
+            const double topL = bandTop(L, gL), topR = bandTop(R, gR);
+            for (int sgn : {-1, 1}) {
+                if (sgn > 0 && descent) continue;
+                for (double e0 : {5.5, 8.0})
+                    for (bool bulge : {true, false}) {
+                        if (lanes > 1 && e0 + 3.4 * (lanes - 1) > std::min(topL, topR) + 0.01 && e0 > 5.5) continue;
+                        const double sL = lanes > 1 ? std::min(4.5, (topL - e0) / (lanes - 1)) : 0;
+                        const double sR = lanes > 1 ? std::min(4.5, (topR - e0) / (lanes - 1)) : 0;
+                        if (lanes > 1 && (sL < 2.2 || sR < 2.2)) continue;
+                        const double m0 = std::max(e0, 9.0), sM = bulge && lanes >= 2 ? 6.0 : std::max(sL, sR);
+                        const double rise = std::min(0.38 * G, 30.0);
+                        std::vector<std::vector<Point>> paths;
+                        std::vector<double> heads;
+                        for (int k = 0; k < lanes; ++k) {
+                            const double hL = e0 + k * sL, hR = e0 + k * sR, hM = bulge ? m0 + k * sM : std::max(hL, hR);
+                            auto yAt = [&](double h) { return y0 + sgn * h; };
+                            std::vector<Point> p{{L.centre().x, yAt(hL)}, {g0 - 0.5, yAt(hL)}};
+                            constexpr int kSteps = 8;
+                            for (int i = 1; i <= kSteps; ++i) {
+                                double t = double(i) / kSteps, sm = t * t * (3 - 2 * t);
+                                p.push_back({g0 + rise * t, yAt(hL + (hM - hL) * sm)});
+                            }
+                            for (int i = 0; i < kSteps; ++i) {
+                                double t = double(i) / kSteps, sm = t * t * (3 - 2 * t);
+                                p.push_back({g1 - rise + rise * t, yAt(hM + (hR - hM) * sm)});
+                            }
+                            p.push_back({g1 + 0.5, yAt(hR)});
+                            p.push_back({R.centre().x, yAt(hR)});
+                            if (!aLeft) std::reverse(p.begin(), p.end());
+                            paths.push_back(std::move(p));
+                            // Arrowheads as wide as the lanes arriving beside them allow.
+                            const int ri = bd.relations[k];
+                            const bool toRight = c.relations[ri].to == R.id;
+                            const double spacing = lanes > 1 ? (toRight ? sR : sL) : 6;
+                            heads.push_back(spacing >= 5.5 ? 0.0 : std::clamp(spacing * 0.55, 1.6, 3.0));
+                        }
+                        considerLanes(paths, heads, bulge ? 0 : 2);
+                    }
+            }
+        }
         // Straight, with the bundle shifted to either side (off a partnership line).
         const double maxShift = std::max(0.0, std::min(A.box.h, B.box.h) / 2 + 0.5 - half);
         for (double s = 0;; s += lanePt / 2) {
@@ -400,16 +485,19 @@ void routeRelations(const Case& c, Layout& l) {
         };
         static const Exit kExits[] = {{-9, 0}, {9, 0}, {0, -1}, {0, 1}};   // (the centre: a child line comes in there)
         constexpr double kBesideLabelPt = kLabelSlotWPt / 2 + 4;
+        // Upwards from a side, the leg passes beside the years over the symbol.
+        constexpr double kBesideYearsPt = 31;
         auto leg = [&](Point c, const PersonBox& p, const Exit& e, double y) -> std::vector<Point> {
             if (e.side == 0) return {{c.x + e.dx, c.y}, {c.x + e.dx, y}};
-            const double sy = c.y + std::min(10.0, p.box.h / 2 - 3), sx = c.x + e.side * kBesideLabelPt;
+            const bool up = y < c.y;
+            const double sy = c.y + (up ? -1 : 1) * std::min(10.0, p.box.h / 2 - 3);
+            const double sx = c.x + e.side * (up ? kBesideYearsPt : kBesideLabelPt);
             return {{c.x, sy}, {sx, sy}, {sx, y}};
         };
         for (double y : tracks) {
             if (y < lo || y > hi) continue;
             for (const Exit& ea : kExits)
                 for (const Exit& eb : kExits) {
-                    if ((ea.side != 0 && y < a.y) || (eb.side != 0 && y < b.y)) continue;
                     auto first = leg(a, A, ea, y), last = leg(b, B, eb, y);
                     if (std::abs(last.back().x - first.back().x) < 2 * kCornerPt) continue;
                     std::vector<Point> corners = first;
@@ -441,6 +529,7 @@ void routeRelations(const Case& c, Layout& l) {
             line.to = r.to;
             line.ref = ri;
             line.points = std::move(lane);
+            line.headPt = k < int(bestHead.size()) ? bestHead[k] : 0;
             routed.push_back(std::move(line));
         }
     }

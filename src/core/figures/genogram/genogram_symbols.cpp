@@ -296,7 +296,7 @@ std::string partnershipLabel(const Partnership& pt) {
         std::string y = yearOf(from);
         if (y.empty() || rank(s) <= bestRank) return;
         bestRank = rank(s);
-        static const char* prefix[] = {"", "", "eng. ", "cohab. ", "m. "};
+        static const char* prefix[] = {"", "dating ", "eng. ", "cohab. ", "m. "};
         start = prefix[bestRank] + y;
     };
     for (auto& h : pt.history) consider(h.status, h.from);
@@ -384,9 +384,9 @@ std::vector<Point> slice(const std::vector<Point>& p, double from, double to) {
     return out;
 }
 
-void arrowHead(Scene& s, const std::vector<Point>& pts, const Color& c, const std::string& id) {
+void arrowHead(Scene& s, const std::vector<Point>& pts, const Color& c, const std::string& id, double headHalf) {
     auto [tip, dir] = pointAt(pts, lengthOf(pts));
-    const double len = 7, half = 3.0;
+    const double half = headHalf > 0 ? headHalf : 3.0, len = headHalf > 0 ? std::max(5.5, 2.4 * half) : 7;
     Point base{tip.x - dir.x * len, tip.y - dir.y * len};
     Paint p;
     p.fill = c;
@@ -396,7 +396,8 @@ void arrowHead(Scene& s, const std::vector<Point>& pts, const Color& c, const st
 
 }  // namespace
 
-void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const Palette& pal, const std::string& id) {
+void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const Palette& pal, const std::string& id,
+                  double headHalf) {
     if (pts.size() < 2) return;
     const Color c = pal.relation(k);
     const double total = lengthOf(pts);
@@ -404,7 +405,7 @@ void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const
         s.add(Path::polyline(p), strokeOnly(c, w, std::move(dash), round), id);
     };
     // Arrowed lines stop short of the tip so the head stays sharp.
-    auto shaft = [&] { return slice(pts, 0, std::max(0.0, total - 6)); };
+    auto shaft = [&] { return slice(pts, 0, std::max(0.0, total - (headHalf > 0 ? std::max(5.5, 2.4 * headHalf) - 1 : 6))); };
     switch (k) {
     case RelationKind::Close:
         stroke(offsetPolyline(pts, 1.7), 1.0);
@@ -449,8 +450,8 @@ void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const
         }
         break;
     }
-    case RelationKind::PhysicalAbuse: stroke(shaft(), 2.2); arrowHead(s, pts, c, id); break;
-    case RelationKind::EmotionalAbuse: stroke(shaft(), 1.6, {6, 3}); arrowHead(s, pts, c, id); break;
+    case RelationKind::PhysicalAbuse: stroke(shaft(), 2.2); arrowHead(s, pts, c, id, headHalf); break;
+    case RelationKind::EmotionalAbuse: stroke(shaft(), 1.6, {6, 3}); arrowHead(s, pts, c, id, headHalf); break;
     case RelationKind::SexualAbuse: {
         // A thin line strung with beads: distinct from every dashed kind in greyscale too.
         auto sh = shaft();
@@ -462,11 +463,11 @@ void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const
             Point q = pointAt(sh, at).first;
             s.add(Path::ellipse({q.x - 1.7, q.y - 1.7, 3.4, 3.4}), dot, id);
         }
-        arrowHead(s, pts, c, id);
+        arrowHead(s, pts, c, id, headHalf);
         break;
     }
-    case RelationKind::FinancialAbuse: stroke(shaft(), 1.5, {7, 2, 1.5, 2, 1.5, 2}); arrowHead(s, pts, c, id); break;
-    case RelationKind::Stalking: stroke(shaft(), 2.0, {0.1, 3.2}, true); arrowHead(s, pts, c, id); break;
+    case RelationKind::FinancialAbuse: stroke(shaft(), 1.5, {7, 2, 1.5, 2, 1.5, 2}); arrowHead(s, pts, c, id, headHalf); break;
+    case RelationKind::Stalking: stroke(shaft(), 2.0, {0.1, 3.2}, true); arrowHead(s, pts, c, id, headHalf); break;
     case RelationKind::CoerciveControl: {
         auto sh = shaft();
         stroke(sh, 1.3);
@@ -477,7 +478,7 @@ void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const
             line(s, {p.x - dir.y * 2.4 - dir.x * 1.2, p.y + dir.x * 2.4 - dir.y * 1.2},
                  {p.x + dir.y * 2.4 + dir.x * 1.2, p.y - dir.x * 2.4 + dir.y * 1.2}, strokeOnly(c, 0.9), id);
         }
-        arrowHead(s, pts, c, id);
+        arrowHead(s, pts, c, id, headHalf);
         break;
     }
     }

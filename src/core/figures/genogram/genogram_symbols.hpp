@@ -69,8 +69,9 @@ void drawFamilyLine(Scene& s, const std::vector<Point>& pts, const Palette& pal,
 
 // Relation lines over the genogram: close (double), fused (triple), distant (dashed),
 // hostile (zigzag), cut-off (gap and bars), and arrowed abuse lines, one pattern each.
+// `headHalf` > 0: a narrower arrowhead (lanes arriving close together).
 void drawRelation(Scene& s, const std::vector<Point>& pts, RelationKind k, const Palette& pal,
-                  const std::string& modelId);
+                  const std::string& modelId, double headHalf = 0);
 
 // A polyline moved sideways by `d` points (left of the direction of travel is positive).
 std::vector<Point> offsetPolyline(const std::vector<Point>& pts, double d);

@@ -179,7 +179,7 @@ void drawFamilyLines(Scene& s, Scene& labels, const Case& c, const Layout& l, co
             use.add(legendFor(st, pt));
             if (st.slashes && st.base != PartnershipStatus::Married) use.add(legendFor({st.base, 0}, pt));
             if (!u.label.empty() && u.labelBox.w > 0)
-                addText(labels, u.label, {u.labelBox.x, u.labelBox.y}, ln.overTop ? 6 : kSmallPt, HAlign::Left,
+                addText(labels, u.label, {u.labelBox.x, u.labelBox.y}, u.labelPt, HAlign::Left,
                         VAlign::Top, pal.muted, id, 0, false, FontWeight::Normal, pal.paper);
             break;
         }
@@ -201,7 +201,7 @@ void drawFamilyLines(Scene& s, Scene& labels, const Case& c, const Layout& l, co
     // Twins: child lines that share their top point; identical twins add a bar between.
     std::map<std::pair<long, long>, std::vector<const Line*>> byApex;
     for (auto& ln : l.lines)
-        if (ln.kind == LineKind::Child && ln.points.size() == 2 && std::abs(ln.points[0].x - ln.points[1].x) > 0.5)
+        if (ln.kind == LineKind::Child && ln.points.size() >= 2 && std::abs(ln.points[0].x - ln.points[1].x) > 0.5)
             byApex[{std::lround(ln.points[0].x * 10), std::lround(ln.points[0].y * 10)}].push_back(&ln);
     for (auto& [apex, group] : byApex) {
         if (group.size() < 2) continue;
@@ -347,7 +347,7 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
     for (auto& ln : l.lines) {   // over the family lines, under the symbols: they never hide anyone
         if (ln.kind != LineKind::Relation || ln.ref < 0) continue;
         RelationKind k = c.relations[ln.ref].kind;
-        drawRelation(s, ln.points, k, pal, "relation:" + std::to_string(ln.ref));
+        drawRelation(s, ln.points, k, pal, "relation:" + std::to_string(ln.ref), ln.headPt);
         use.add(legendItemFor(k));
     }
     drawPeople(s, l, who, pal, use);
