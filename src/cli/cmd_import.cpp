@@ -1,5 +1,6 @@
-// genochron import chronology FILE.csv --agency ID --into CASE [--map ...] [--dry-run]:
-// merge an agency's chronology spreadsheet into the case, all rows or none.
+// genochron import chronology FILE.csv|.xlsx|.xlsm|.docx --agency ID --into CASE [--map ...]
+// [--sheet S] [--skip-hidden] [--dry-run]: merge an agency's chronology into the case, all rows
+// or none, saying how each column was read.
 #include "cli/command.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/import/chronology_csv.hpp"
@@ -12,9 +13,9 @@ namespace genochron::cli {
 namespace {
 
 struct ImportArgs {
-    std::string csv, into, agency;
+    std::string csv, into, agency, sheet;
     std::vector<std::string> maps;
-    bool dryRun = false;
+    bool dryRun = false, skipHidden = false, forgetMap = false;
 };
 
 std::string idSpan(const std::vector<Event>& added) {
@@ -37,6 +38,9 @@ int countCommentLines(const std::string& text) {
 int run(const ImportArgs& a) {
     ChronologyImportOptions opt;
     opt.agency = a.agency;
+    opt.sheet = a.sheet;
+    opt.skipHidden = a.skipHidden;
+    opt.useRememberedMap = !a.forgetMap;
     for (auto& m : a.maps) {
         auto pairs = parseColumnMap(m);
         opt.map.insert(opt.map.end(), pairs.begin(), pairs.end());
@@ -47,7 +51,22 @@ int run(const ImportArgs& a) {
     if (!c) return kExitInvalid;
 
     ImportPlan plan = planChronologyImport(*c, bytes, a.csv, opt);
+    std::cout << fmt::format("{}: {}{}{}\n", a.csv, toString(plan.format), plan.source.empty() ? "" : ", " + plan.source,
+                             plan.headerRow ? fmt::format(", header on {} {}", plan.format == TableFormat::Csv ? "line" : "row",
+                                                          plan.headerRow)
+                                            : "");
     for (auto& n : plan.notes) std::cerr << a.csv << ": note: " << n << "\n";
+    if (!plan.mapping.empty()) {
+        // The mapping found, so a chair can see how each column was read and correct it with --map.
+        std::cout << "columns:\n";
+        for (auto& m : plan.mapping) {
+            if (m.header.empty() && m.field.empty()) continue;
+            std::string how = m.how == "--map" ? " (--map)" : m.how == "remembered" ? " (remembered for " + a.agency + ")" : "";
+            std::cout << fmt::format("  '{}' -> {}{}\n", m.header,
+                                     m.field.empty() ? "(not imported)" : m.field == "extras" ? "extras (kept, no field)" : m.field,
+                                     how);
+        }
+    }
     plan.diagnostics.sort();
     int errors = 0;
     for (auto& d : plan.diagnostics.items()) {
@@ -64,16 +83,17 @@ int run(const ImportArgs& a) {
                              plan.added.size() == 1 ? "" : "s", idSpan(plan.added), plan.duplicates,
                              plan.duplicates == 1 ? "" : "s");
     if (a.dryRun) {
-        std::cout << "columns:\n";
-        for (auto& [header, field] : plan.columns)
-            std::cout << fmt::format("  '{}' -> {}\n", header, field.empty() ? "(not imported)" : field);
         std::cout << "dry run: nothing was written\n";
         return kExitOk;
     }
-    if (plan.added.empty()) {
+    if (plan.added.empty() && !plan.mapChanged) {
         std::cout << "nothing new to add; " << a.into << " is unchanged\n";
         return kExitOk;
     }
+    if (plan.mapChanged)
+        std::cout << fmt::format("the column map for {} is remembered in the case (agencies: import_map) for the next "
+                                 "import\n",
+                                 plan.mapAgency);
     applyImportPlan(*c, plan);
     saveCaseFile(*c, a.into);
     int comments = countCommentLines(caseText);
@@ -85,14 +105,16 @@ int run(const ImportArgs& a) {
     return kExitOk;
 }
 
-Register reg("import", "Merge data into a case: an agency's chronology spreadsheet (CSV)",
+Register reg("import", "Merge data into a case: an agency's chronology (CSV, Excel, Word)",
              [](CLI::App& app) -> std::function<int()> {
                  auto a = std::make_shared<ImportArgs>();
                  app.require_subcommand(1);
                  auto* chron = app.add_subcommand(
-                     "chronology", "Merge an agency chronology (CSV: Date, Source of Information, Event, Action "
-                                   "Taken, Comment, ...). All rows or none; re-importing adds nothing twice.");
-                 chron->add_option("FILE", a->csv, "The agency's chronology as CSV")->required();
+                     "chronology", "Merge an agency chronology (CSV, Excel .xlsx/.xlsm or a table in a Word .docx; "
+                                   "columns such as Date, Source of Information, Event, Action Taken, Comment). All "
+                                   "rows or none; re-importing adds nothing twice.");
+                 chron->add_option("FILE", a->csv, "The agency's chronology: CSV, Excel workbook or Word document "
+                                                   "(recognised by content, whatever its name)")->required();
                  chron->add_option("--into", a->into, "Case file (.yaml) to merge into; saved in place")->required();
                  chron->add_option("--agency", a->agency,
                                    "The agency whose chronology this is (an agency id in the case)");
@@ -103,6 +125,13 @@ Register reg("import", "Merge data into a case: an agency's chronology spreadshe
                                            for (auto f : importFields()) s += (s.empty() ? "" : ", ") + std::string(f);
                                            return s;
                                        }() + ")");
+                 chron->add_option("--sheet", a->sheet,
+                                   "Which sheet of a workbook (name or number), or which table of a Word document "
+                                   "(number); by default the one that looks like a chronology");
+                 chron->add_flag("--skip-hidden", a->skipHidden,
+                                 "Leave out rows and columns hidden in Excel (by default they are imported, and listed)");
+                 chron->add_flag("--forget-map", a->forgetMap,
+                                 "Do not apply the column map remembered for this agency (agencies: import_map)");
                  chron->add_flag("--dry-run", a->dryRun, "Check the sheet and report what would be added; write nothing");
                  return [a] { return run(*a); };
              });

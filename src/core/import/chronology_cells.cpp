@@ -22,7 +22,7 @@ std::string_view trim(std::string_view s) {
 
 
 // Export guards formula-looking cells with a leading apostrophe; take it off again.
-std::string cellText(const CsvRecord& r, std::size_t col) {
+std::string cellText(const TableRow& r, std::size_t col) {
     if (col >= r.cells.size()) return {};
     std::string_view s = trim(r.cells[col]);
     if (s.size() > 1 && s[0] == '\'' && std::string_view("=+-@\t\r'").find(s[1]) != std::string_view::npos &&
@@ -31,7 +31,7 @@ std::string cellText(const CsvRecord& r, std::size_t col) {
     return std::string(s);
 }
 
-bool isBlank(const CsvRecord& r) {
+bool isBlank(const TableRow& r) {
     return std::all_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return trim(c).empty(); });
 }
 

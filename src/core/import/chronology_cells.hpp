@@ -16,8 +16,8 @@ std::string lower(std::string_view s);
 std::string_view trim(std::string_view s);
 
 // The cell, trimmed, without the apostrophe our export puts before formula-looking text.
-std::string cellText(const CsvRecord& r, std::size_t col);
-bool isBlank(const CsvRecord& r);
+std::string cellText(const TableRow& r, std::size_t col);
+bool isBlank(const TableRow& r);
 
 // "HH:MM" from 21:35, 9:05, 2135, 21.35, 21:35:00, 9:05 pm; nothing if it is not a time.
 std::optional<std::string> normaliseTime(std::string_view text);

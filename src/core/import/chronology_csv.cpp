@@ -2,6 +2,7 @@
 // [SECTION] parsing with libcsv, keeping the line each record starts on
 #include "core/import/chronology_csv.hpp"
 
+#include "core/import/detail/readers.hpp"
 
 #include <algorithm>
 #include <csv.h>
@@ -55,11 +56,48 @@ std::string decode(std::string_view bytes, const std::string& name, std::vector<
                              name, lineOfOffset(bytes, nul));
     const gchar* bad = nullptr;
     if (g_utf8_validate(bytes.data(), gssize(bytes.size()), &bad)) return std::string(bytes);
-    std::size_t off = std::size_t(bad - bytes.data());
-    notes.push_back(fmt::format("the sheet is not UTF-8 (first at line {}); read it as Windows-1252, which is what "
-                                "Excel's plain \"CSV\" format writes",
-                                lineOfOffset(bytes, off)));
-    return convertToUtf8(bytes, "WINDOWS-1252", name);
+    // Line by line: a sheet pasted together from two sources can be UTF-8 with a few lines
+    // in Windows-1252 (what Excel's plain "CSV" writes). Lines that are valid UTF-8 stay as
+    // they are; only the others are read as Windows-1252, and the chair is told which.
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    std::vector<int> converted;
+    std::size_t pos = 0;
+    int line = 1;
+    while (pos < bytes.size()) {
+        std::size_t nl = bytes.find('\n', pos);
+        std::size_t end = nl == std::string_view::npos ? bytes.size() : nl + 1;
+        std::string_view piece = bytes.substr(pos, end - pos);
+        if (g_utf8_validate(piece.data(), gssize(piece.size()), nullptr)) {
+            out.append(piece);
+        } else {
+            try {
+                out += convertToUtf8(piece, "WINDOWS-1252", name);
+            } catch (const GenochronError&) {
+                throw GenochronError("this line is neither UTF-8 nor Windows-1252 (it has bytes neither uses); save the "
+                                     "sheet as \"CSV UTF-8\" and import again",
+                                     name, line);
+            }
+            converted.push_back(line);
+        }
+        pos = end;
+        ++line;
+    }
+    std::string lines;
+    for (std::size_t i = 0; i < converted.size() && i < 10; ++i) lines += (i ? ", " : "") + std::to_string(converted[i]);
+    if (converted.size() > 10) lines += fmt::format(" and {} more", converted.size() - 10);
+    int total = line - 1;
+    if (int(converted.size()) == total || converted.size() > 10)
+        notes.push_back(fmt::format("the sheet is not UTF-8 (first at line {}); read {} as Windows-1252, which is what "
+                                    "Excel's plain \"CSV\" format writes",
+                                    converted.front(), int(converted.size()) == total ? "it" : "lines " + lines));
+    else
+        notes.push_back(fmt::format("line{} {} {} not UTF-8 and {} read as Windows-1252 (what Excel's plain \"CSV\" "
+                                    "writes); the other lines are UTF-8. Check {} reads right",
+                                    converted.size() == 1 ? "" : "s", lines, converted.size() == 1 ? "is" : "are",
+                                    converted.size() == 1 ? "was" : "were", converted.size() == 1 ? "it" : "they"));
+    (void)bad;
+    return out;
 }
 
 // Excel writes commas, but a European locale writes semicolons and "Unicode text" writes tabs.
@@ -153,5 +191,28 @@ CsvSheet parseCsv(std::string_view bytes, const std::string& displayName) {
     csv_fini(&parser.p, onField, onRow, &col);
     return sheet;
 }
+
+namespace readers {
+
+std::vector<CellTable> readCsv(std::string_view bytes, const std::string& displayName) {
+    CsvSheet sheet = parseCsv(bytes, displayName);
+    CellTable t;
+    t.format = TableFormat::Csv;
+    t.file = displayName;
+    t.parts = {""};
+    t.notes = std::move(sheet.notes);
+    t.rows.reserve(sheet.records.size());
+    for (auto& r : sheet.records) {
+        TableRow row;
+        row.number = r.line;
+        row.cells = std::move(r.cells);
+        t.rows.push_back(std::move(row));
+    }
+    std::vector<CellTable> out;
+    out.push_back(std::move(t));
+    return out;
+}
+
+}  // namespace readers
 
 }  // namespace genochron

@@ -118,6 +118,25 @@ public:
 
     std::string text(const yaml::Node& v, const std::string& where) { return str(v, where).value_or(""); }
 
+    // A mapping of plain values ({Header: text, ...}), in file order.
+    std::vector<std::pair<std::string, std::string>> textMap(const yaml::Node& v, const std::string& where) {
+        std::vector<std::pair<std::string, std::string>> r;
+        if (v.IsNull()) return r;
+        if (!v.IsMap()) {
+            error(v, "wrong-type", fmt::format("{} should be a mapping (key: value)", where));
+            return r;
+        }
+        for (auto& [k, val] : v.entries()) {
+            if (!k.IsScalar()) {
+                error(k, "wrong-type", fmt::format("a key in {} is not a plain value", where));
+                continue;
+            }
+            if (auto s = str(val, where + "." + k.Scalar())) r.emplace_back(k.Scalar(), *s);
+            else if (val.IsNull()) r.emplace_back(k.Scalar(), "");
+        }
+        return r;
+    }
+
     std::vector<std::string> strList(const yaml::Node& v, const std::string& where) {
         std::vector<std::string> r;
         if (v.IsNull()) return r;
@@ -272,9 +291,10 @@ void readPublication(Reader& r, const yaml::Node& n, Publication& p) {
 
 void readAgency(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Agency a;
-    r.mapping(n, w, {"id", "name", "kind"}, a.meta, [&](const std::string& k, const yaml::Node& v) {
+    r.mapping(n, w, {"id", "name", "kind", "import_map"}, a.meta, [&](const std::string& k, const yaml::Node& v) {
         if (k == "id") a.id = r.text(v, w + ".id");
         else if (k == "name") a.name = r.text(v, w + ".name");
+        else if (k == "import_map") a.importMap = r.textMap(v, w + ".import_map");
         else if (auto e = r.enumeration<AgencyKind>(v, w + ".kind")) a.kind = *e;
     });
     if (n.IsMap()) r.require(a.meta, n, w, "id");
@@ -285,7 +305,7 @@ void readPerson(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Person p;
     static const std::vector<std::string_view> keys = {
         "id", "name", "pseudonym", "aliases", "sex", "born", "died", "roles", "index", "parents", "parentage",
-        "twin", "identical_twin", "birth_order", "conditions", "aces", "pregnancy", "notes"};
+        "twin", "identical_twin", "birth_order", "conditions", "aces", "pregnancy", "notes", "gedcom_id"};
     r.mapping(n, w, keys, p.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
         if (k == "id") p.id = r.text(v, f);
@@ -306,6 +326,7 @@ void readPerson(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
         else if (k == "aces") p.aces = r.strList(v, f);
         else if (k == "pregnancy") p.pregnancy = r.enumeration<Pregnancy>(v, f);
         else if (k == "notes") p.notes = r.text(v, f);
+        else if (k == "gedcom_id") p.gedcomId = r.text(v, f);
     });
     if (n.IsMap()) r.require(p.meta, n, w, "id");
     c.people.push_back(std::move(p));
@@ -384,7 +405,7 @@ void readEvent(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Event e;
     static const std::vector<std::string_view> keys = {
         "id", "date", "time", "end", "agency", "source", "source_ref", "people", "what", "action", "analysis",
-        "tags", "risk", "missed_opportunity", "shared_with", "disputed_by", "publish"};
+        "tags", "risk", "missed_opportunity", "shared_with", "disputed_by", "publish", "extras"};
     bool hasDate = false;
     r.mapping(n, w, keys, e.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
@@ -414,6 +435,7 @@ void readEvent(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
         else if (k == "shared_with") e.sharedWith = r.strList(v, f);
         else if (k == "disputed_by") e.disputedBy = r.strList(v, f);
         else if (k == "publish") e.publish = r.boolean(v, f).value_or(true);
+        else if (k == "extras") e.extras = r.textMap(v, f);
     });
     if (n.IsMap() && !hasDate)
         r.error(n, "missing-date", fmt::format("{} has no 'date:'; every event needs one (write 'unknown' if it is not known)", w), e.id);

@@ -277,6 +277,17 @@ public:
         key(k);
         token(v ? "true" : "false");
     }
+    // A mapping of text values (import_map, extras), in order.
+    void textMap(const char* k, const std::vector<std::pair<std::string, std::string>>& m) {
+        if (m.empty()) return;
+        key(k);
+        beginMap();
+        for (auto& [mk, mv] : m) {
+            key(mk);
+            text(mv);
+        }
+        endMap();
+    }
     void integer(const char* k, long v) {
         key(k);
         token(std::to_string(v));
@@ -372,6 +383,7 @@ void writeAgency(Writer& w, const Agency& a) {
     w.str("id", a.id, true);
     w.str("name", a.name);
     w.enumeration("kind", a.kind);
+    w.textMap("import_map", a.importMap);
     w.meta(a.meta);
     w.endMap();
 }
@@ -396,6 +408,7 @@ void writePerson(Writer& w, const Person& p) {
     w.list("aces", p.aces);
     if (p.pregnancy) w.enumeration("pregnancy", *p.pregnancy);
     w.str("notes", p.notes);
+    w.quoted("gedcom_id", p.gedcomId);
     w.meta(p.meta);
     w.endMap();
 }
@@ -469,6 +482,7 @@ void writeEvent(Writer& w, const Event& e) {
     w.list("shared_with", e.sharedWith);
     w.list("disputed_by", e.disputedBy);
     if (!e.publish) w.boolean("publish", false);
+    w.textMap("extras", e.extras);
     w.meta(e.meta);
     w.endMap();
 }

@@ -27,7 +27,8 @@ std::string_view toString(Category c) {
 
 std::string formatDiagnostic(const Diagnostic& d) {
     std::string where = d.file;
-    if (d.line > 0) where += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
+    if (!d.place.empty()) where += ":" + d.place;
+    else if (d.line > 0) where += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
     std::string s = fmt::format("{}{}{}: {}", where, where.empty() ? "" : ": ", toString(d.severity), d.message);
     if (!d.code.empty()) s += fmt::format(" [{}]", d.code);
     if (d.suppressed) s += fmt::format(" (suppressed: {})", d.suppressReason);

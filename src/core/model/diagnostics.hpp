@@ -21,6 +21,7 @@ struct Diagnostic {
     std::string message;   // what is wrong and what to do, for a review chair
     std::string file;
     int line = 0, column = 0;
+    std::string place;     // when set, shown instead of LINE:COL ("Sheet1!C7", "table 2, row 7, column 3")
     std::string id;        // the person / event / recommendation it concerns
     std::string suggestion;   // optional rewording (language), shown with --fix-suggestions
     bool suppressed = false;  // lint_ignore'd: reported as suppressed, not hidden

@@ -30,7 +30,7 @@ bool Event::operator==(const Event& o) const {
            source == o.source && sourceRef == o.sourceRef && people == o.people && what == o.what &&
            action == o.action && analysis == o.analysis && tags == o.tags && risk == o.risk &&
            missedOpportunity == o.missedOpportunity && sharedWith == o.sharedWith &&
-           disputedBy == o.disputedBy && publish == o.publish && meta == o.meta;
+           disputedBy == o.disputedBy && publish == o.publish && extras == o.extras && meta == o.meta;
 }
 
 bool Action::overdue(long today) const {

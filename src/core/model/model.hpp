@@ -44,6 +44,9 @@ struct Agency {
     std::string id, name;
     AgencyKind kind = AgencyKind::Other;
     Meta meta;
+    // import_map: how this agency's chronology columns were mapped (header -> field),
+    // remembered from the chair's --map so the next import reads them the same way.
+    std::vector<std::pair<std::string, std::string>> importMap = {};
     bool operator==(const Agency&) const = default;
 };
 
@@ -72,6 +75,7 @@ struct Person {
     // never read from or written to one.
     std::optional<int> ageAsDrawn;
     Meta meta;
+    std::string gedcomId;   // gedcom_id: the record this person came from ("@I12@"), to match a re-import
 
     bool hasRole(Role r) const;
     bool hasCondition(Condition c) const;
@@ -130,6 +134,9 @@ struct Event {
     std::vector<std::string> disputedBy;
     bool publish = true;
     Meta meta;
+    // extras: columns of the agency's sheet that are no field (header -> text), kept so
+    // nothing the agency sent is dropped. Internal: never drawn or exported.
+    std::vector<std::pair<std::string, std::string>> extras;
 
     bool hasTag(std::string_view t) const;
     bool isMissedOpportunity() const { return !missedOpportunity.empty(); }
