@@ -315,9 +315,12 @@ Chosen chooseTable(const std::vector<CellTable>& tables, const MapSources& m, Di
     }
     out.table = joinTables(join);
     out.header = chron.front()->header;
-    std::string names;
-    for (auto* t : join) names += (names.empty() ? "" : ", ") + t->parts.front();
-    out.source = join.size() == 1 ? names : "tables " + names;
+    std::string names, numbers;
+    for (auto* t : join) {
+        names += (names.empty() ? "" : ", ") + t->parts.front();
+        numbers += (numbers.empty() ? "" : ", ") + t->parts.front().substr(t->parts.front().rfind(' ') + 1);
+    }
+    out.source = join.size() == 1 ? names : "tables " + numbers;
     if (join.size() > 1)
         notes.push_back(fmt::format("{} have the same header and are read as one chronology", names));
     std::size_t width = chron.front()->t->rows[chron.front()->header].cells.size();

@@ -356,7 +356,8 @@ struct SheetHandler : ooxml::SaxHandler {
 };
 
 std::string quotedSheet(const std::string& name) {
-    bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; });
+    // Excel quotes a name that starts with a digit or holds anything but letters, digits and '_'.
+    bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; });
     if (plain) return name;
     std::string r = "'";
     for (char c : name) r += c == '\'' ? std::string("''") : std::string(1, c);
