@@ -1,6 +1,8 @@
+// (import gedcom is cmd_import_gedcom.cpp.)
 // genochron import chronology FILE.csv|.xlsx|.xlsm|.docx --agency ID --into CASE [--map ...]
 // [--sheet S] [--skip-hidden] [--dry-run]: merge an agency's chronology into the case, all rows
 // or none, saying how each column was read.
+#include "cli/cmd_import_gedcom.hpp"
 #include "cli/command.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/import/chronology_csv.hpp"
@@ -105,7 +107,7 @@ int run(const ImportArgs& a) {
     return kExitOk;
 }
 
-Register reg("import", "Merge data into a case: an agency's chronology (CSV, Excel, Word)",
+Register reg("import", "Merge data into a case: an agency's chronology (CSV, Excel, Word) or a family tree (GEDCOM)",
              [](CLI::App& app) -> std::function<int()> {
                  auto a = std::make_shared<ImportArgs>();
                  app.require_subcommand(1);
@@ -133,7 +135,8 @@ Register reg("import", "Merge data into a case: an agency's chronology (CSV, Exc
                  chron->add_flag("--forget-map", a->forgetMap,
                                  "Do not apply the column map remembered for this agency (agencies: import_map)");
                  chron->add_flag("--dry-run", a->dryRun, "Check the sheet and report what would be added; write nothing");
-                 return [a] { return run(*a); };
+                 auto gedcom = addImportGedcom(app);
+                 return [a, chron, gedcom] { return chron->parsed() ? run(*a) : gedcom(); };
              });
 
 }  // namespace

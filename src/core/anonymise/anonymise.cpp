@@ -7,6 +7,7 @@
 #include "core/anonymise/anonymise_dates.hpp"
 #include "core/anonymise/anonymise_terms.hpp"
 #include "core/anonymise/view_case.hpp"
+#include "core/model/lifespan.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -82,7 +83,7 @@ std::optional<int> trueAge(const Case& c, const Person& p) {
     std::optional<int> age;
     if (p.died) {
         if (p.died->known()) age = p.born->ageAt(*p.died);
-    } else if (c.info.referenceDate && c.info.referenceDate->known()) {
+    } else if (c.info.referenceDate && c.info.referenceDate->known() && !presumedDead(p, *c.info.referenceDate)) {
         age = p.born->ageAt(*c.info.referenceDate);
     }
     if (age && *age < 0) return std::nullopt;

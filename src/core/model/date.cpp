@@ -52,10 +52,14 @@ int monthFromName(std::string_view word) {
     return 0;
 }
 
+// The years a case date may have: a family history reaches back centuries.
+constexpr int kMinYear = 1000;
+constexpr int kMaxYear = 2200;
+
 // Validates ranges; fills err and returns false on a bad value.
 bool checkCalendar(const CalendarDate& d, std::string& err) {
-    if (d.year < 1800 || d.year > 2200) {
-        err = fmt::format("year {} is out of range (1800-2200)", d.year);
+    if (d.year < kMinYear || d.year > kMaxYear) {
+        err = fmt::format("year {} is out of range ({}-{})", d.year, kMinYear, kMaxYear);
         return false;
     }
     if (d.month < 0 || d.month > 12 || (d.day && !d.month)) {

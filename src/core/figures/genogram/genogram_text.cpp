@@ -1,28 +1,18 @@
 #include "core/figures/genogram/genogram_text.hpp"
 
 #include "core/figures/views.hpp"
+#include "core/model/lifespan.hpp"
 
 namespace genochron::genogram {
-
-namespace {
-constexpr int kPresumedDeadYears = 110;
-}
 
 std::string yearText(const std::optional<Date>& d) {
     if (!d || !d->known()) return {};
     return (d->approximate() || d->kind() != Date::Kind::Point ? "c." : "") + std::to_string(d->first().year);
 }
 
-Date ageDate(const Case& c, long today) {
-    if (c.info.referenceDate && c.info.referenceDate->known()) return *c.info.referenceDate;
-    return Date::fromDays(today ? today : todayDays());
-}
+Date ageDate(const Case& c, long today) { return ageReferenceDate(c, today); }
 
-bool presumedDead(const Person& p, const Case& c, long today) {
-    if (p.died || !p.born || !p.born->known() || p.isPregnancyNode()) return false;
-    auto age = p.born->ageAt(ageDate(c, today));
-    return age && *age >= kPresumedDeadYears;
-}
+bool presumedDead(const Person& p, const Case& c, long today) { return genochron::presumedDead(p, ageDate(c, today)); }
 
 std::string drawnAge(const Person& p, const Case& c, long today) {
     if (!p.born || !p.born->known() || p.isPregnancyNode()) return {};

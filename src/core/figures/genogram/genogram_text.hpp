@@ -15,7 +15,7 @@ std::string yearText(const std::optional<Date>& d);
 Date ageDate(const Case& c, long todayDays);
 
 // Born more than 110 years before the age date with no death recorded: presumed dead,
-// so no age is drawn (a family history reaching back to 1800 must not show "224").
+// so no age is drawn (a family history reaching back to 1790 must not show "236"; the rule is model/lifespan.hpp).
 bool presumedDead(const Person& p, const Case& c, long todayDays);
 
 // The age drawn inside the symbol: at death, else at the reference date (else today);
