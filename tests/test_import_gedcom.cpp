@@ -1,6 +1,7 @@
 // `import gedcom`: GEDCOM 5.5.1 and 7.0 family trees (fixtures in tests/data/gedcom, wholly
 // fictional, each holding every construct the importer reads), their encodings, dates, the
 // FAMC/FAMS reconciliation, and merging into an existing case by gedcom_id.
+#include "core/figures/genogram/genogram_layout.hpp"
 #include "core/import/gedcom.hpp"
 #include "core/io/case_io.hpp"
 #include "import_support.hpp"
@@ -404,4 +405,37 @@ TEST_CASE("cli: import gedcom creates the case, --dry-run writes nothing, a re-i
     CHECK(bad.exitCode == 2);
     CHECK_THAT(bad.err, Catch::Contains("bad.ged:3:1") && Catch::Contains("was not created"));
     CHECK_FALSE(std::filesystem::exists(dir.file("new.yaml")));
+}
+
+TEST_CASE("the sample tree (41 people, 1722-1989) imports, checks and lays out cleanly", "[gedcom][sample]") {
+    GedcomPlan p = importInto(Case{}, readBytes(sample("angove-family.ged")), "angove-family.ged");
+    INFO(dump(p));
+    REQUIRE(p.ok());
+    int warnings = 0;
+    for (auto& d : p.diagnostics.items()) warnings += d.severity == Severity::Warning;
+    CHECK(warnings == 0);
+    CHECK(p.result.people.size() == 41);
+    CHECK(p.result.partnerships.size() == 13);
+    CHECK(p.reconciled.empty());   // an export that agrees with itself
+    // The adopted foundling, the foster child, the step-child, the adoption with birth parents in the tree.
+    CHECK(byGedcom(p, "@I9@").parentage == Parentage::Adoptive);
+    CHECK(byGedcom(p, "@I16@").parentage == Parentage::Foster);
+    CHECK(byGedcom(p, "@I36@").parentage == Parentage::Adoptive);
+    CHECK_THAT(byGedcom(p, "@I36@").notes, Catch::Contains("biological child of i37 and i38"));
+    CHECK(byGedcom(p, "@I12@").twin == "i13");
+    CHECK(dateOf(byGedcom(p, "@I2@").born) == "1726-02-14");   // Julian 3 FEB 1725/26
+
+    auto saved = loadCaseString(saveCaseToString(p.result), "angove.yaml");
+    REQUIRE(saved.ok());
+    genogram::LayoutOptions lo;
+    auto l = genogram::layoutGenogram(*saved.model, lo);
+    CHECK(l.people.size() == 41);
+    CHECK(l.quality.crossings == 0);
+    CHECK(l.quality.siblingInversions == 0);   // children oldest-left
+    CHECK(l.quality.partnersOffRow == 0);
+    // Stanley, born 1910 with no death recorded, is presumed dead: no age drawn.
+    REQUIRE(l.person("i29"));
+    CHECK(l.person("i29")->age.empty());
+    REQUIRE(l.person("i34"));
+    CHECK_FALSE(l.person("i34")->age.empty());   // Joan, born 1936, is not
 }

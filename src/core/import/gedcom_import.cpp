@@ -555,11 +555,15 @@ private:
             }
         }
         // Same parents and the same day of birth, not marked: say so (twins only where given).
-        for (std::size_t i = 0; i < m_people.size(); ++i)
-            for (std::size_t j = i + 1; j < m_people.size(); ++j) {
-                const Person &a = m_people[i], &b = m_people[j];
-                if (a.parents.empty() || a.parents != b.parents || !a.born || !b.born || !a.born->exactDay() || a.born != b.born)
-                    continue;
+        std::map<std::pair<std::vector<std::string>, std::string>, std::vector<std::size_t>> sameDay;   // parents, day
+        for (std::size_t i = 0; i < m_people.size(); ++i) {
+            const Person& a = m_people[i];
+            if (!a.parents.empty() && a.born && a.born->exactDay()) sameDay[{a.parents, a.born->toString()}].push_back(i);
+        }
+        for (auto& [key, group] : sameDay)
+            for (std::size_t gi = 0; gi < group.size(); ++gi)
+                for (std::size_t gj = gi + 1; gj < group.size(); ++gj) {
+                const Person &a = m_people[group[gi]], &b = m_people[group[gj]];
                 if (a.twin == b.id) continue;
                 m_plan.notes.push_back(fmt::format("{} and {} have the same parents and birth date ({}) but are not marked "
                                                    "twins; set twin: where they are",
