@@ -171,7 +171,7 @@ TEST_CASE("canary matrix: every view as PNG SVG and PDF", "[audit][anonymise]") 
     AnonymisedCase anon = anonymise(c);
     PaintOptions po;
     po.dpi = 72;
-    for (auto kind : {ViewKind::Genogram, ViewKind::Timeline, ViewKind::Chronology, ViewKind::Actions}) {
+    for (auto kind : {ViewKind::Genogram, ViewKind::Timeline, ViewKind::Chronology, ViewKind::Actions, ViewKind::Knowledge}) {
         std::string view(toString(kind));
         ViewOptions vo;
         vo.todayDays = daysFromCivil(2024, 1, 1);
@@ -203,7 +203,7 @@ TEST_CASE("canary matrix: every view as PNG SVG and PDF", "[audit][anonymise]") 
 
 TEST_CASE("canary matrix: render --anonymise writes only audited files", "[audit][anonymise][cli]") {
     fs::path d = tempDir();
-    for (const char* view : {"genogram", "timeline", "chronology", "actions"})
+    for (const char* view : {"genogram", "timeline", "chronology", "actions", "knowledge"})
         for (const char* ext : {"png", "svg", "pdf"}) {
             std::string out = (d / (std::string(view) + "-anon." + ext)).string();
             fs::remove(out);
@@ -333,7 +333,7 @@ TEST_CASE("canary matrix: every output through the CLI, plain and anonymised", "
     std::set<std::string> everywhere;   // canaries found in some plain output
     auto audit = [&](const std::string& file) { return runCli("audit '" + file + "' --case '" + kCanary + "'"); };
 
-    for (const char* view : {"genogram", "timeline", "chronology", "actions"}) {
+    for (const char* view : {"genogram", "timeline", "chronology", "actions", "knowledge"}) {
         ViewKind kind = *viewFromString(view);
         ViewOptions vo;
         Document namedDoc = buildView(ViewCase::named(c), kind, vo);

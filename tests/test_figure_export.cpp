@@ -30,7 +30,7 @@ TEST_CASE("exportFigure writes a clean anonymised figure in every format", "[aud
     Case c = canaryCase();
     AnonymisedCase anon = anonymise(c);
     TempDir dir("figure-export");
-    for (auto kind : {ViewKind::Genogram, ViewKind::Timeline, ViewKind::Chronology, ViewKind::Actions})
+    for (auto kind : {ViewKind::Genogram, ViewKind::Timeline, ViewKind::Chronology, ViewKind::Actions, ViewKind::Knowledge})
         for (const char* ext : {".png", ".svg", ".pdf"}) {
             const std::string path = dir.file(std::string(toString(kind)) + ext);
             INFO(path);

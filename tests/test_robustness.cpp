@@ -61,7 +61,7 @@ TEST_CASE("mutated case files never crash the loader, the checks, anonymisation 
             runChecks(*r.model, co, d);
             AnonymisedCase anon = anonymise(*r.model);
             if (loaded % 4 == 1) {   // the views cost more: every fourth loaded mutant
-                for (auto kind : {ViewKind::Genogram, ViewKind::Timeline, ViewKind::Chronology, ViewKind::Actions}) {
+                for (auto kind : {ViewKind::Genogram, ViewKind::Timeline, ViewKind::Chronology, ViewKind::Actions, ViewKind::Knowledge}) {
                     Document doc = buildView(anon, kind, ViewOptions{});
                     CHECK_FALSE(doc.pages.empty());
                 }

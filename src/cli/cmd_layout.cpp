@@ -5,6 +5,8 @@
 #include "core/model/diagnostics.hpp"
 #include "core/figures/genogram/genogram_layout.hpp"
 #include "core/anonymise/view_case.hpp"
+#include "core/anonymise/as_of_view.hpp"
+#include "core/model/as_of.hpp"
 
 #include <cmath>
 #include <iostream>
@@ -15,7 +17,7 @@ namespace genochron::cli {
 namespace {
 
 struct LayoutArgs {
-    std::string path, person;
+    std::string path, person, asOf;
     int depth = 2;
     bool anonymise = false;
 };
@@ -76,6 +78,13 @@ nlohmann::json toJson(const genogram::Layout& l) {
 }
 
 int run(const LayoutArgs& a) {
+    std::optional<Date> asOf;
+    if (!a.asOf.empty()) {
+        auto r = parseDate(a.asOf);
+        if (!r.date) throw GenochronError("--as-of: " + r.error);
+        if (!r.date->known()) throw GenochronError("--as-of: give a date, e.g. 2017-05 or 2017-05-20");
+        asOf = r.date;
+    }
     auto c = loadForCommand(a.path);
     if (!c) return kExitInvalid;
     genogram::LayoutOptions lo;
@@ -83,9 +92,12 @@ int run(const LayoutArgs& a) {
     lo.depth = a.depth;
     genogram::Layout l;
     if (a.anonymise) {
-        AnonymisedCase anon = anonymise(*c);   // nothing below sees the real case
+        AnonymisedCase anon = asOf ? anonymiseAsOf(*c, *asOf).anon : anonymise(*c);   // nothing below sees the real case
         lo.person = publishedPersonId(a.person, *c, anon);   // "adam" -> "p3"
         l = genogram::layoutGenogram(ViewCase(anon).data(), lo);
+    } else if (asOf) {
+        const Case then = caseAsOf(*c, *asOf);
+        l = genogram::layoutGenogram(ViewCase::named(then).data(), lo);
     } else {
         l = genogram::layoutGenogram(ViewCase::named(*c).data(), lo);
     }
@@ -100,6 +112,7 @@ Register reg("layout", "Print the genogram's geometry as JSON (people, unions, l
                  app.add_flag("--anonymise,--anonymize", a->anonymise, "Opaque ids, pseudonyms, hidden children's sex");
                  app.add_option("--person", a->person, "Only the family around this person");
                  app.add_option("--depth", a->depth, "Steps of family around --person")->check(CLI::Range(1, 10))->capture_default_str();
+                 app.add_option("--as-of", a->asOf, "The family as it was on this date");
                  return [a] { return run(*a); };
              });
 

@@ -3,6 +3,8 @@
 #include "cli/person_arg.hpp"
 #include "core/paint/cairo_painter.hpp"
 #include "core/publish/figure_export.hpp"
+#include "core/anonymise/as_of_view.hpp"
+#include "core/model/as_of.hpp"
 #include "core/model/diagnostics.hpp"
 #include "core/figures/views.hpp"
 
@@ -15,8 +17,8 @@ namespace genochron::cli {
 namespace {
 
 struct RenderArgs {
-    std::string path, out, view = "genogram", page = "fit", theme = "colour", person, title, from, to;
-    bool anonymise = false, landscape = false, portrait = false, noLegend = false;
+    std::string path, out, view = "genogram", page = "fit", theme = "colour", person, title, from, to, asOf;
+    bool anonymise = false, landscape = false, portrait = false, noLegend = false, stages = false;
     double dpi = 300;
     int depth = 2;
     std::vector<std::string> tags, agencies;
@@ -40,8 +42,11 @@ double printScale(const Document& doc, const PageSpec& page) {
 
 int run(const RenderArgs& a) {
     auto kind = viewFromString(a.view);
-    if (!kind) throw GenochronError("--view must be genogram, timeline, chronology or actions, not '" + a.view + "'");
+    if (!kind) throw GenochronError("--view must be genogram, timeline, chronology, actions or knowledge, not '" + a.view + "'");
     (void)formatForPath(a.out);   // refuse a bad extension before any work
+    const std::optional<Date> asOf = dateArg(a.asOf, "--as-of");
+    if (asOf && *kind != ViewKind::Genogram) throw GenochronError("--as-of draws the genogram as it was on a date: use it with --view genogram");
+    if (asOf && !asOf->known()) throw GenochronError("--as-of: give a date, e.g. 2017-05 or 2017-05-20");
     auto c = loadForCommand(a.path);
     if (!c) return kExitInvalid;
     ViewOptions vo;
@@ -56,16 +61,33 @@ int run(const RenderArgs& a) {
     vo.from = dateArg(a.from, "--from");
     vo.to = dateArg(a.to, "--to");
     vo.legend = !a.noLegend;
+    vo.stages = a.stages;
     PaintOptions po;
     po.page = vo.page;
     po.dpi = a.dpi;
     if (a.landscape && a.portrait) throw GenochronError("--landscape and --portrait: give one or neither");
     std::optional<AnonymisedCase> anon;
+    std::optional<Case> named;   // the case as of --as-of (the real one otherwise)
+    std::optional<Date> shownAt = asOf;
     if (a.anonymise) {
-        anon = anonymise(*c);
+        if (asOf) {
+            AnonymisedAsOf r = anonymiseAsOf(*c, *asOf);   // cut on the published dates
+            anon = std::move(r.anon);
+            shownAt = r.at;
+        } else {
+            anon = anonymise(*c);
+        }
         vo.person = publishedPersonId(a.person, *c, *anon);   // "adam" -> "p3"
+    } else if (asOf) {
+        named = caseAsOf(*c, *asOf);
     }
-    auto build = [&](const ViewOptions& o) { return anon ? buildView(*anon, *kind, o) : buildView(ViewCase::named(*c), *kind, o); };
+    if (shownAt && vo.title.empty()) {
+        const std::string& t = anon ? anon->data().info.title : c->info.title;
+        vo.title = (t.empty() ? std::string("Genogram") : t) + ", " + asOfLabel(*shownAt);
+    }
+    auto build = [&](const ViewOptions& o) {
+        return anon ? buildView(*anon, *kind, o) : buildView(ViewCase::named(named ? *named : *c), *kind, o);
+    };
     Document doc;
     if (vo.page.size != PageSpec::Size::Fit && !a.landscape && !a.portrait) {
         // No orientation asked for: tables and the timeline read along a time axis, so
@@ -92,12 +114,12 @@ int run(const RenderArgs& a) {
     return kExitOk;
 }
 
-Register reg("render", "Draw one figure (genogram, timeline, chronology, actions) as PNG, SVG or PDF",
+Register reg("render", "Draw one figure (genogram, timeline, chronology, actions, knowledge) as PNG, SVG or PDF",
              [](CLI::App& app) -> std::function<int()> {
                  auto a = std::make_shared<RenderArgs>();
                  app.add_option("CASE", a->path, "Case file (.yaml)")->required();
-                 app.add_option("--view", a->view, "genogram | timeline | chronology | actions")
-                     ->check(CLI::IsMember({"genogram", "timeline", "chronology", "actions"}))
+                 app.add_option("--view", a->view, "genogram | timeline | chronology | actions | knowledge")
+                     ->check(CLI::IsMember({"genogram", "timeline", "chronology", "actions", "knowledge"}))
                      ->capture_default_str();
                  app.add_option("-o,--output", a->out, "Output file: .png, .svg or .pdf")->required();
                  app.add_flag("--anonymise,--anonymize", a->anonymise, "Publishable figure: pseudonyms, no date of death, ...");
@@ -115,6 +137,8 @@ Register reg("render", "Draw one figure (genogram, timeline, chronology, actions
                  app.add_option("--from", a->from, "Timeline/chronology: from this date");
                  app.add_option("--to", a->to, "Timeline/chronology: up to this date");
                  app.add_flag("--no-legend", a->noLegend, "Leave the legend out");
+                 app.add_option("--as-of", a->asOf, "Genogram: the family as it was on this date (who was born, partnerships and households then, ages then)");
+                 app.add_flag("--stages", a->stages, "Timeline: Monckton Smith's eight homicide timeline stages as bands (events' 'stage: 1..8')");
                  return [a] { return run(*a); };
              });
 

@@ -133,6 +133,7 @@ Event anonymiseEvent(const Context& x, const Event& e, const std::string& newId)
     f.action = x.text(e.action);
     f.analysis = x.text(e.analysis);
     for (auto& t : e.tags) f.tags.push_back(x.text(t));
+    f.stage = e.stage;
     f.risk = e.risk;
     f.missedOpportunity = x.text(e.missedOpportunity);
     f.sharedWith = e.sharedWith;

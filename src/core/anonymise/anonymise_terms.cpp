@@ -343,10 +343,29 @@ void CaseSecrets::addNameWords(const std::string& name, const std::string& owner
     }
 }
 
+// A pregnancy node named only by what it is ("Pregnancy", "Miscarriage 2012"): a label, not
+// a name, so the word "pregnancy" in a legend or a theme is not taken for someone's name.
+// A stillborn child given a name ("Baby Lily") keeps the name protected.
+namespace {
+bool isPregnancyLabel(const Person& p) {
+    if (!p.isPregnancyNode()) return false;
+    static const std::set<std::string> words = {"pregnancy", "miscarriage", "stillbirth", "abortion", "termination",
+                                                "loss", "unborn"};
+    bool any = false;
+    for (auto& t : spaceSeparated(p.name)) {
+        std::string k = foldKey(t);
+        if (!k.empty() && k.find_first_not_of("0123456789") == std::string::npos) continue;   // a year
+        if (!words.count(k)) return false;
+        any = true;
+    }
+    return any;
+}
+}  // namespace
+
 void CaseSecrets::collectTerms(const Case& c) {
     for (auto& p : c.people) {
         const std::string& rep = m_plans[p.id].display;
-        addTerm(p.name, TermKind::FullName, p.id, rep);
+        if (!isPregnancyLabel(p)) addTerm(p.name, TermKind::FullName, p.id, rep);
         if (!p.isPregnancyNode()) addNameWords(p.name, p.id, rep);
         for (auto& a : p.aliases) {
             addTerm(a, TermKind::Alias, p.id, rep);

@@ -7,6 +7,8 @@
 
 namespace genochron {
 
+struct AnonymisedAsOf;   // as_of_view.hpp
+
 // A case with names, aliases, ids, addresses, the date of death, children's sex and
 // unpublished events already removed or replaced. Only anonymise() makes one.
 class AnonymisedCase {
@@ -18,6 +20,7 @@ public:
 private:
     AnonymisedCase() = default;
     friend AnonymisedCase anonymise(const Case& c);
+    friend AnonymisedAsOf anonymiseAsOf(const Case& c, const Date& at);   // as_of_view.hpp
     Case m_case;
     std::map<std::string, std::string> m_idMap;
 };

@@ -32,6 +32,7 @@ void runChecks(const Case& c, const CheckOptions& opt, Diagnostics& d) {
     if (opt.language) checkLanguage(c, opt, d);
     if (opt.publication) checkPublication(c, opt, d);
     if (opt.review) checkReview(c, opt, d);
+    if (opt.review) checkStages(c, opt, d);
     d.sort();
 }
 

@@ -25,6 +25,7 @@ void runChecks(const Case& c, const CheckOptions& opt, Diagnostics& d);
 void checkLanguage(const Case& c, const CheckOptions& opt, Diagnostics& d);      // language_check.cpp
 void checkPublication(const Case& c, const CheckOptions& opt, Diagnostics& d);   // publication_check.cpp
 void checkReview(const Case& c, const CheckOptions& opt, Diagnostics& d);        // review_check.cpp
+void checkStages(const Case& c, const CheckOptions& opt, Diagnostics& d);        // stage_check.cpp
 
 
 }  // namespace genochron

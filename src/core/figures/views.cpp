@@ -11,6 +11,7 @@ std::optional<ViewKind> viewFromString(std::string_view s) {
     if (s == "timeline") return ViewKind::Timeline;
     if (s == "chronology") return ViewKind::Chronology;
     if (s == "actions") return ViewKind::Actions;
+    if (s == "knowledge") return ViewKind::Knowledge;
     return std::nullopt;
 }
 
@@ -20,6 +21,7 @@ std::string_view toString(ViewKind v) {
     case ViewKind::Timeline: return "timeline";
     case ViewKind::Chronology: return "chronology";
     case ViewKind::Actions: return "actions";
+    case ViewKind::Knowledge: return "knowledge";
     }
     return "genogram";
 }
@@ -32,6 +34,7 @@ Document buildView(const ViewCase& c, ViewKind kind, const ViewOptions& opt) {
     case ViewKind::Timeline: return buildTimelineView(c, o);
     case ViewKind::Chronology: return buildChronologyView(c, o);
     case ViewKind::Actions: return buildActionsView(c, o);
+    case ViewKind::Knowledge: return buildKnowledgeView(c, o);
     }
     throw GenochronError("unknown view");
 }

@@ -3,6 +3,7 @@
 #include "core/figures/actions/actions_view.hpp"
 #include "core/figures/chronology/chronology_view.hpp"
 #include "core/figures/genogram/genogram_view.hpp"
+#include "core/figures/knowledge/knowledge_view.hpp"
 #include "core/figures/timeline/timeline_view.hpp"
 #include "core/figures/view_options.hpp"
 
@@ -12,7 +13,7 @@
 
 namespace genochron {
 
-enum class ViewKind { Genogram, Timeline, Chronology, Actions };
+enum class ViewKind { Genogram, Timeline, Chronology, Actions, Knowledge };
 std::optional<ViewKind> viewFromString(std::string_view s);
 std::string_view toString(ViewKind v);
 

@@ -5,6 +5,7 @@
 // [SECTION] one function per block of the format
 #include "core/io/atomic_file.hpp"
 #include "core/io/case_io.hpp"
+#include "core/model/stages.hpp"
 #include "core/model/validate.hpp"
 #include "core/io/yaml_doc.hpp"
 
@@ -401,11 +402,26 @@ void readHousehold(Reader& r, const yaml::Node& n, const std::string& w, Case& c
     c.households.push_back(std::move(h));
 }
 
+// `stage: 1..8`, Monckton Smith's homicide timeline; anything else is an error that lists them.
+std::optional<int> readStage(Reader& r, const yaml::Node& v, const std::string& where) {
+    auto s = r.str(v, where);
+    if (!s) return std::nullopt;
+    if (s->size() == 1 && (*s)[0] >= '1' && (*s)[0] <= '0' + kStageCount) return (*s)[0] - '0';
+    std::string all;
+    for (int i = 1; i <= kStageCount; ++i) all += fmt::format("{}{} {}", i > 1 ? ", " : "", i, stageShortName(i));
+    std::string hint;
+    if (auto t = stageFromTag(*s)) hint = fmt::format("; did you mean {}?", *t);
+    else if (auto t2 = stageFromTag("stage_" + *s)) hint = fmt::format("; did you mean {}?", *t2);
+    r.error(v, "bad-stage", fmt::format("{}: '{}' is not a homicide timeline stage; write a number from 1 to {} ({}){}",
+                                        where, *s, kStageCount, all, hint));
+    return std::nullopt;
+}
+
 void readEvent(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     Event e;
     static const std::vector<std::string_view> keys = {
         "id", "date", "time", "end", "agency", "source", "source_ref", "people", "what", "action", "analysis",
-        "tags", "risk", "missed_opportunity", "shared_with", "disputed_by", "publish", "extras"};
+        "tags", "stage", "risk", "missed_opportunity", "shared_with", "disputed_by", "publish", "extras"};
     bool hasDate = false;
     r.mapping(n, w, keys, e.meta, [&](const std::string& k, const yaml::Node& v) {
         std::string f = w + "." + k;
@@ -430,6 +446,7 @@ void readEvent(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
         else if (k == "action") e.action = r.text(v, f);
         else if (k == "analysis") e.analysis = r.text(v, f);
         else if (k == "tags") e.tags = r.strList(v, f);
+        else if (k == "stage") e.stage = readStage(r, v, f);
         else if (k == "risk") e.risk = r.enumeration<Risk>(v, f);
         else if (k == "missed_opportunity") e.missedOpportunity = r.text(v, f);
         else if (k == "shared_with") e.sharedWith = r.strList(v, f);

@@ -477,6 +477,7 @@ void writeEvent(Writer& w, const Event& e) {
     w.str("action", e.action);
     w.str("analysis", e.analysis);
     w.list("tags", e.tags);
+    if (e.stage) w.integer("stage", *e.stage);
     if (e.risk) w.enumeration("risk", *e.risk);
     w.str("missed_opportunity", e.missedOpportunity);
     w.list("shared_with", e.sharedWith);

@@ -28,7 +28,7 @@ bool Event::hasTag(std::string_view t) const { return std::find(tags.begin(), ta
 bool Event::operator==(const Event& o) const {
     return id == o.id && date == o.date && time == o.time && end == o.end && agency == o.agency &&
            source == o.source && sourceRef == o.sourceRef && people == o.people && what == o.what &&
-           action == o.action && analysis == o.analysis && tags == o.tags && risk == o.risk &&
+           action == o.action && analysis == o.analysis && tags == o.tags && stage == o.stage && risk == o.risk &&
            missedOpportunity == o.missedOpportunity && sharedWith == o.sharedWith &&
            disputedBy == o.disputedBy && publish == o.publish && extras == o.extras && meta == o.meta;
 }

@@ -128,6 +128,7 @@ struct Event {
     std::vector<std::string> people;
     std::string what, action, analysis;   // facts, what was done, the panel's analysis
     std::vector<std::string> tags;
+    std::optional<int> stage;   // Monckton Smith's homicide timeline, 1..8 (stages.hpp)
     std::optional<Risk> risk;
     std::string missedOpportunity;   // non-empty = flagged
     std::vector<std::string> sharedWith;

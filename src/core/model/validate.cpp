@@ -1,4 +1,5 @@
 #include "core/model/validate.hpp"
+#include "core/model/stages.hpp"
 
 #include <fmt/format.h>
 #include <functional>
@@ -218,7 +219,7 @@ private:
             }
             if (e.date.known()) {
                 if (ci.scopeFrom && ci.scopeFrom->known() && e.date.latestDay() < ci.scopeFrom->earliestDay() &&
-                    !e.hasTag("stage_history"))
+                    stageOf(e) != 1)
                     m_d.warning(Category::Consistency, "outside-scope", e.meta.at("date"),
                                 fmt::format("{} ('{}', {}) is before the review's scope ({}); keep it only as background", w, e.id,
                                             e.date.toString(), ci.scopeFrom->toString()), e.id);
@@ -227,6 +228,12 @@ private:
                                 fmt::format("{} ('{}', {}) is after the review's scope ({})", w, e.id, e.date.toString(),
                                             ci.scopeTo->toString()), e.id);
             }
+            if (e.stage)
+                for (auto& t : e.tags)
+                    if (auto ts = stageFromTag(t); ts && *ts != *e.stage)
+                        m_d.warning(Category::Consistency, "stage-mismatch", e.meta.at("stage"),
+                                    fmt::format("{} ('{}') has stage: {} ({}) but the tag '{}' says stage {}; keep one", w,
+                                                e.id, *e.stage, stageShortName(*e.stage), t, *ts), e.id);
             if (e.isMissedOpportunity() && e.analysis.empty())
                 m_d.warning(Category::Consistency, "missed-opportunity-without-analysis", e.meta.at("missed_opportunity"),
                             fmt::format("{} ('{}') is a missed opportunity with no 'analysis:'; say what should have happened and why it did not", w, e.id), e.id);

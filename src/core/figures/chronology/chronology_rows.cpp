@@ -3,6 +3,7 @@
 // [SECTION] filters
 // [SECTION] rows
 #include "core/figures/chronology/chronology_rows.hpp"
+#include "core/model/stages.hpp"
 
 #include "core/figures/chronology/chronology_labels.hpp"
 #include "core/model/diagnostics.hpp"
@@ -263,6 +264,8 @@ table::Row eventRow(const Event& e, const RowContext& ctx) {
         TextStyle s = *e.risk == Risk::High ? st.bold : st.body;
         flags.push_back(para(fmt::format("DASH {}", toString(*e.risk)), s, flags.empty() ? 0 : 2 * ctx.u));
     }
+    if (auto stage = stageOf(e))   // Monckton Smith's homicide timeline
+        flags.push_back(para(fmt::format("Stage {}: {}", *stage, stageShortName(*stage)), st.bold, flags.empty() ? 0 : 2 * ctx.u));
     if (!e.publish) flags.push_back(para("Not for publication", st.smallItalic, flags.empty() ? 0 : 2 * ctx.u));
     if (!e.tags.empty()) {
         std::string t;

@@ -7,6 +7,7 @@
 #include "core/figures/timeline/timeline_layout.hpp"
 #include "core/figures/timeline/timeline_labels.hpp"
 #include "core/figures/timeline/timeline_view.hpp"
+#include "core/figures/timeline/timeline_stages.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -75,14 +76,14 @@ std::string quietLabel(double days) {
 // ---------------------------------------------------------------- [SECTION] layout
 
 struct Frame {
-    double titleY = 0, stripY = 0, axisY = 0, bottomAxisY = 0, legendY = 0;
+    double titleY = 0, stripY = 0, axisY = 0, stagesY = -1, bottomAxisY = 0, legendY = 0;   // stagesY < 0: no stage strip
     struct BandBox { Band band; double top, headerBottom, bottom; bool continued = false; };
     std::vector<BandBox> bands;
 };
 
 // Lanes [begin, end) placed under the title, strip and axis; the other lanes (drawn on
 // other pages) sit outside the lane area, above or below it.
-Frame layoutVertical(TimelineLayout& lay, bool hasSubtitle2, std::size_t begin, std::size_t end) {
+Frame layoutVertical(TimelineLayout& lay, bool hasSubtitle2, std::size_t begin, std::size_t end, bool stages = false) {
     Frame f;
     double y = lay.margin;
     f.titleY = y;
@@ -91,6 +92,10 @@ Frame layoutVertical(TimelineLayout& lay, bool hasSubtitle2, std::size_t begin, 
     y += kStripPt;
     f.axisY = y;
     y += kAxisPt;
+    if (stages) {
+        f.stagesY = y;
+        y += stageStripHeight();
+    }
     lay.lanesTop = y;
     auto& lanes = lay.data.lanes;
     end = std::min(end, lanes.size());
@@ -377,13 +382,15 @@ namespace {
 // One page (or the whole figure): lanes [begin, end), the legend if asked.
 Scene drawPage(TimelineLayout& lay, const Case& c, const ViewOptions& opt, const Palette& pal, GlyphUse& use,
                std::size_t begin, std::size_t end, bool legend, const std::string& pageNote) {
-    Frame f = layoutVertical(lay, !lay.data.filterNotes.empty(), begin, end);
+    Frame f = layoutVertical(lay, !lay.data.filterNotes.empty(), begin, end, opt.stages);
     Scene sc;
     sc.widthPt = lay.widthPt;
     sc.items.reserve(lay.data.items.size() / 2 + 2048);
     drawBackdrop(sc, lay, f, pal, use);
     drawTimeGuides(sc, lay, f, pal, use);
+    if (f.stagesY >= 0) drawStageGuides(sc, lay, lay.lanesTop, lay.lanesBottom, pal);
     drawBandHeaders(sc, lay, f, pal);
+    if (f.stagesY >= 0) drawStageStrip(sc, lay, f.stagesY, pal);
     drawLaneContents(sc, lay, pal, use);
     drawLaneHeaders(sc, lay, pal);
     drawAxis(sc, lay, f, pal);
@@ -399,7 +406,7 @@ Scene drawPage(TimelineLayout& lay, const Case& c, const ViewOptions& opt, const
 
 // The figure's height with every lane on one page, without its legend; and the legend's.
 std::pair<double, double> fullHeight(TimelineLayout& lay, const ViewOptions& opt) {
-    Frame f = layoutVertical(lay, !lay.data.filterNotes.empty(), 0, lay.data.lanes.size());
+    Frame f = layoutVertical(lay, !lay.data.filterNotes.empty(), 0, lay.data.lanes.size(), opt.stages);
     double legend = 0;
     if (opt.legend) {
         Scene scratch;
@@ -443,7 +450,7 @@ Document buildTimelineDocument(const Case& c, const ViewOptions& opt) {
         return doc;
     }
     // Pages of whole lanes: as many as fit under the repeated title, scope strip and axes.
-    Frame probe = layoutVertical(lay, !lay.data.filterNotes.empty(), 0, 0);
+    Frame probe = layoutVertical(lay, !lay.data.filterNotes.empty(), 0, 0, opt.stages);
     const double room = availH - (probe.legendY + lay.margin);   // below the title, strip and both axes
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
     std::size_t begin = 0;
