@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 namespace genochron::app::gl {
@@ -17,9 +18,12 @@ void deleteProgram(GLuint id) { glDeleteProgram(id); }
 std::string shaderSource(const std::string& name, std::string* origin) {
     namespace fs = std::filesystem;
     std::vector<fs::path> dirs;
-    if (const char* env = std::getenv("GENOCHRON_SHADERS"); env && *env) dirs.emplace_back(env);
+    // GENOCHRON_SHADERS: a folder to read shaders from first, or "builtin" for the copies built in.
+    const char* env = std::getenv("GENOCHRON_SHADERS");
+    const bool builtinOnly = env && std::string_view(env) == "builtin";
+    if (env && *env && !builtinOnly) dirs.emplace_back(env);
 #ifdef GENOCHRON_SHADERS_DIR
-    dirs.emplace_back(GENOCHRON_SHADERS_DIR);
+    if (!builtinOnly) dirs.emplace_back(GENOCHRON_SHADERS_DIR);
 #endif
     for (auto& d : dirs) {
         std::error_code ec;

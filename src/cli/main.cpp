@@ -1,13 +1,15 @@
-// genochron: one binary. No subcommand (or `open`): the desktop app. Anything else: headless.
+// genochron: the command line, on core only (no GUI library is linked). With no subcommand, or
+// `open`, or a case file as its only argument, it starts the desktop app, genochron-app.
 #include "cli/command.hpp"
 #include "core/model/diagnostics.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
-
-#ifdef GENOCHRON_HAVE_APP
-#include "app/app.hpp"
-#endif
+#include <string_view>
+#include <unistd.h>
 
 namespace genochron::cli {
 
@@ -27,6 +29,27 @@ std::optional<Case> loadForCommand(const std::string& path, bool showWarnings) {
     return std::move(res.model);
 }
 
+// Replaces this process with the desktop app: genochron-app beside this program (a build
+// folder, or an install's bin/), else the first on PATH. Returns only if it cannot start.
+int startApp(int argc, char** argv) {
+    std::vector<char*> args;
+    std::string self = "genochron-app";
+    args.push_back(self.data());
+    for (int i = 1; i < argc; ++i)
+        if (!(i == 1 && std::string_view(argv[1]) == "open")) args.push_back(argv[i]);
+    args.push_back(nullptr);
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        auto beside = (exe.parent_path() / "genochron-app").string();
+        if (::access(beside.c_str(), X_OK) == 0) ::execv(beside.c_str(), args.data());
+    }
+    ::execvp("genochron-app", args.data());
+    std::cerr << "genochron: error: the desktop app (genochron-app) could not be started: " << std::strerror(errno)
+              << "; install it beside genochron or on PATH, or use a subcommand (see genochron --help)\n";
+    return kExitInvalid;
+}
+
 }  // namespace genochron::cli
 
 int main(int argc, char** argv) {
@@ -36,27 +59,22 @@ int main(int argc, char** argv) {
                  "safeguarding reviews.\nWith no subcommand, opens the desktop app."};
     app.set_version_flag("--version", std::string("genochron ") + GENOCHRON_VERSION);
     app.require_subcommand(0, 1);
-    std::string openPath;
-    std::string screenshot;
-    int screenshotFrames = 5;
-    std::string startTab, startSelect;
-    auto* open = app.add_subcommand("open", "Open a case in the desktop app");
-    open->add_option("CASE", openPath, "Case file (.yaml)");
-    open->add_option("--screenshot", screenshot, "Render a few frames, save the window as PNG, exit");
-    open->add_option("--frames", screenshotFrames, "Frames before the screenshot")->capture_default_str();
-    open->add_option("--tab", startTab, "Tab to show at start: genogram, timeline, chronology, actions, people, findings");
-    bool animate = false, frameStats = false;
-    int animFrames = 600;
-    open->add_flag("--animate", animate, "Pan, zoom and scroll the --tab by itself for --frames frames, then exit (a benchmark)");
-    open->add_flag("--frame-stats", frameStats, "With --animate: print 'frames N, median X ms, p95 Y ms, max Z ms' (work per frame)");
-    open->add_option("--select", startSelect, "Select this item at start (a person, event or action id, or 'case')");
-    app.add_option("CASE", openPath, "Case file to open in the app");
+    std::string helpOnlyCase;   // for --help: a lone case file is handed to the app before parsing
+    // The app's own options are its business: `genochron open --help` shows them.
+    app.add_subcommand("open", "Open a case in the desktop app (genochron-app; see genochron open --help)");
+    app.add_option("CASE", helpOnlyCase, "Case file to open in the desktop app");
 
     std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
     for (auto& cmd : commands()) {
         auto* sub = app.add_subcommand(cmd.name, cmd.help);
         runners.emplace_back(sub, cmd.setup(*sub));
     }
+    bool known = false;
+    if (argc > 1)
+        for (auto& cmd : commands()) known = known || cmd.name == argv[1];
+    const bool wantsApp = argc == 1 || std::string_view(argv[1]) == "open" ||
+                          (!known && argv[1][0] != '-' && argc == 2);
+    if (wantsApp) return startApp(argc, argv);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -73,20 +91,5 @@ int main(int argc, char** argv) {
         std::cerr << "genochron: error: " << e.what() << "\n";
         return kExitInvalid;
     }
-#ifdef GENOCHRON_HAVE_APP
-    app::AppOptions ao;
-    ao.casePath = openPath;
-    ao.screenshotPath = screenshot;
-    ao.screenshotFrames = screenshotFrames;
-    ao.animate = animate;
-    ao.frameStats = frameStats;
-    if (animate && open->count("--frames")) animFrames = screenshotFrames;
-    ao.frames = animFrames;
-    ao.tab = startTab;
-    ao.select = startSelect;
-    return app::runApp(ao);
-#else
-    std::cerr << "genochron: this build has no desktop app; use a subcommand (see --help)\n";
-    return kExitInvalid;
-#endif
+    return startApp(argc, argv);   // a case file given after options, e.g. `genochron -- case.yaml`
 }
