@@ -35,7 +35,7 @@ CaseBuilder laneCase() {
 
 TEST_CASE("each agency with events gets one lane, grouped by kind and named by the agency", "[timeline]") {
     Case c = laneCase().c;
-    auto lay = timeline::layoutTimeline(c, {});
+    auto lay = timeline::layoutTimeline(ViewCase::named(c), {});
     std::vector<std::string> agencyLanes;
     for (auto& l : lay.data.lanes)
         if (l.band == Band::Agencies) agencyLanes.push_back(l.key);
@@ -51,7 +51,7 @@ TEST_CASE("each agency with events gets one lane, grouped by kind and named by t
 
 TEST_CASE("what came from family and friends has its own lanes in a separate band", "[timeline]") {
     Case c = laneCase().c;
-    auto lay = timeline::layoutTimeline(c, {});
+    auto lay = timeline::layoutTimeline(ViewCase::named(c), {});
     int fam = laneOf(lay, "family"), fr = laneOf(lay, "friend");
     REQUIRE(fam >= 0);
     REQUIRE(fr >= 0);
@@ -197,7 +197,7 @@ TEST_CASE("filters: person, tags, agencies and dates", "[timeline]") {
     Case c = loadFixture("marks.yaml");
     auto shown = [&](const ViewOptions& o) {
         std::vector<std::string> ids;
-        for (auto& it : timeline::layoutTimeline(c, o).data.items) ids.push_back(it.event->id);
+        for (auto& it : timeline::layoutTimeline(ViewCase::named(c), o).data.items) ids.push_back(it.event->id);
         std::sort(ids.begin(), ids.end());
         return ids;
     };
@@ -205,7 +205,7 @@ TEST_CASE("filters: person, tags, agencies and dates", "[timeline]") {
         ViewOptions o;
         o.person = "ben";
         CHECK(shown(o) == std::vector<std::string>{"t01", "t06", "t11", "t12"});
-        auto lay = timeline::layoutTimeline(c, o);
+        auto lay = timeline::layoutTimeline(ViewCase::named(c), o);
         int perp = laneOf(lay, "perpetrator");
         REQUIRE(perp >= 0);
         CHECK(lay.data.lanes[std::size_t(perp)].highlighted);
@@ -226,7 +226,7 @@ TEST_CASE("filters: person, tags, agencies and dates", "[timeline]") {
         o.agencies = {"police"};
         CHECK(shown(o) == std::vector<std::string>{"t01", "t06", "t12"});
         // Receivers outside the filter get no lane.
-        CHECK(laneOf(timeline::layoutTimeline(c, o), "idva") == -1);
+        CHECK(laneOf(timeline::layoutTimeline(ViewCase::named(c), o), "idva") == -1);
     }
     SECTION("from/to: events overlapping the period; undated ones stay in their bin") {
         ViewOptions o;
@@ -234,7 +234,7 @@ TEST_CASE("filters: person, tags, agencies and dates", "[timeline]") {
         o.to = date("2019-12");
         // t09 runs Apr-Jul 2019, t10 is "2019", t11 is after Aug 2019, t14 is undated.
         CHECK(shown(o) == std::vector<std::string>{"t08", "t09", "t10", "t11", "t14"});
-        auto lay = timeline::layoutTimeline(c, o);
+        auto lay = timeline::layoutTimeline(ViewCase::named(c), o);
         CHECK(lay.data.domainFirst == date("2019-03").earliestDay());
         CHECK(lay.data.domainLast == date("2019-12").latestDay());
     }
@@ -247,14 +247,14 @@ TEST_CASE("filters: person, tags, agencies and dates", "[timeline]") {
     SECTION("unknown person or agency is an error naming it, with a suggestion") {
         ViewOptions o;
         o.person = "bne";
-        CHECK_THROWS_WITH(timeline::layoutTimeline(c, o), Catch::Contains("'bne'") && Catch::Contains("'ben'"));
+        CHECK_THROWS_WITH(timeline::layoutTimeline(ViewCase::named(c), o), Catch::Contains("'bne'") && Catch::Contains("'ben'"));
         ViewOptions a;
         a.agencies = {"polise"};
-        CHECK_THROWS_AS(timeline::layoutTimeline(c, a), GenochronError);
+        CHECK_THROWS_AS(timeline::layoutTimeline(ViewCase::named(c), a), GenochronError);
         ViewOptions d;
         d.from = date("2020");
         d.to = date("2019");
-        CHECK_THROWS_AS(timeline::layoutTimeline(c, d), GenochronError);
+        CHECK_THROWS_AS(timeline::layoutTimeline(ViewCase::named(c), d), GenochronError);
     }
 }
 

@@ -36,7 +36,7 @@ TEST_CASE("5,000 events close together in one lane fold into a few 'N events' ma
         Event& e = b.event("d" + std::to_string(i), "2018-01-01", "police");
         e.date = Date::fromDays(start + i % 20);   // 5,000 events in 20 days of a four-year figure
     }
-    auto lay = timeline::layoutTimeline(b.c, {});
+    auto lay = timeline::layoutTimeline(ViewCase::named(b.c), {});
     const auto& marks = lay.marks[0].dated;
     CHECK(marks.size() < 60);
     int total = 0, folded = 0;
@@ -66,7 +66,7 @@ TEST_CASE("a folded 'N events' mark answers to its first event's id, so the app 
     b.agency("police", "Test Police", AgencyKind::Police);
     b.event("far", "2015-01-01", "police");
     for (int i = 0; i < 30; ++i) b.event("n" + std::to_string(i), "2019-05-03", "police");
-    auto lay = timeline::layoutTimeline(b.c, {});
+    auto lay = timeline::layoutTimeline(ViewCase::named(b.c), {});
     const timeline::Mark* fold = nullptr;
     for (auto& m : lay.marks[0].dated)
         if (m.folded()) fold = &m;
@@ -90,7 +90,7 @@ TEST_CASE("missed opportunities never fold away", "[timeline]") {
     b.event("far", "2015-01-01", "police");
     for (int i = 0; i < 50; ++i) b.event("n" + std::to_string(i), "2019-05-03", "police");
     b.event("mo", "2019-05-03", "police").missedOpportunity = "in the middle of the crowd";
-    auto lay = timeline::layoutTimeline(b.c, {});
+    auto lay = timeline::layoutTimeline(ViewCase::named(b.c), {});
     bool alone = false;
     for (auto& m : lay.marks[0].dated)
         if (!m.folded() && lay.data.items[m.first].event->id == "mo") alone = true;
@@ -119,7 +119,7 @@ TEST_CASE("fold runs are computed in one pass over time-sorted items", "[timelin
 
 TEST_CASE("date uncertainty is drawn as it is known", "[timeline]") {
     Case c = loadFixture("marks.yaml");
-    auto lay = timeline::layoutTimeline(c, {});
+    auto lay = timeline::layoutTimeline(ViewCase::named(c), {});
     Scene s = scene(c);
     const auto& ax = *lay.axis;
     SECTION("a range is a bar from its first to its last day") {
@@ -183,7 +183,7 @@ TEST_CASE("axis ticks adapt to the span: years, months, days", "[timeline]") {
     };
     SECTION("six years: years") {
         Case c = build("2014-01-01", "2019-12-31");
-        auto lay = timeline::layoutTimeline(c, {});
+        auto lay = timeline::layoutTimeline(ViewCase::named(c), {});
         CHECK(lay.axis->step().unit == TickUnit::Year);
         Scene s = scene(c);
         for (int y = 2014; y <= 2019; ++y) CHECK(hasText(s, std::to_string(y)));
@@ -191,7 +191,7 @@ TEST_CASE("axis ticks adapt to the span: years, months, days", "[timeline]") {
     }
     SECTION("a year and a half: months under a row of years") {
         Case c = build("2018-01-01", "2019-06-30");
-        auto lay = timeline::layoutTimeline(c, {});
+        auto lay = timeline::layoutTimeline(ViewCase::named(c), {});
         CHECK(lay.axis->step().unit == TickUnit::Month);
         Scene s = scene(c);
         CHECK(hasText(s, "Jul"));
@@ -199,7 +199,7 @@ TEST_CASE("axis ticks adapt to the span: years, months, days", "[timeline]") {
     }
     SECTION("two weeks: days under a row of months") {
         Case c = build("2019-05-01", "2019-05-14");
-        auto lay = timeline::layoutTimeline(c, {});
+        auto lay = timeline::layoutTimeline(ViewCase::named(c), {});
         CHECK(lay.axis->step().unit == TickUnit::Day);
         CHECK(lay.axis->breaks().empty());
         Scene s = scene(c);
@@ -213,7 +213,7 @@ TEST_CASE("a long quiet period is compressed behind a visible break", "[timeline
     b.agency("police", "Test Police", AgencyKind::Police);
     for (int m = 1; m <= 6; ++m) b.event("a" + std::to_string(m), "2012-0" + std::to_string(m) + "-10", "police");
     for (int m = 1; m <= 6; ++m) b.event("b" + std::to_string(m), "2019-0" + std::to_string(m) + "-10", "police");
-    auto lay = timeline::layoutTimeline(b.c, {});
+    auto lay = timeline::layoutTimeline(ViewCase::named(b.c), {});
     const auto& ax = *lay.axis;
     REQUIRE(ax.breaks().size() == 1);
     auto br = ax.breaks()[0];
@@ -231,7 +231,7 @@ TEST_CASE("a long quiet period is compressed behind a visible break", "[timeline
     CaseBuilder even;
     even.agency("police", "Test Police", AgencyKind::Police);
     for (int y = 2012; y <= 2019; ++y) even.event("y" + std::to_string(y), std::to_string(y) + "-06-01", "police");
-    CHECK(timeline::layoutTimeline(even.c, {}).axis->breaks().empty());
+    CHECK(timeline::layoutTimeline(ViewCase::named(even.c), {}).axis->breaks().empty());
 }
 
 TEST_CASE("axis mapping is monotonic and breaks hold no ticks", "[timeline]") {
@@ -286,7 +286,7 @@ TEST_CASE("crowded badges spread apart in order, as near their marks as they can
 TEST_CASE("labels never overlap one another within a lane", "[timeline]") {
     auto res = loadCaseFile(std::string(GENOCHRON_SOURCE_DIR) + "/samples/ashford-dhr.yaml");
     REQUIRE(res.ok());
-    auto lay = timeline::layoutTimeline(*res.model, {});
+    auto lay = timeline::layoutTimeline(ViewCase::named(*res.model), {});
     Scene s = scene(*res.model);
     std::vector<Rect> boxes;
     for (auto* t : texts(s)) {

@@ -216,7 +216,7 @@ void AppShell::exportTo(const std::string& path) {
         std::string note, error;
         try {
             Document doc = anonymised ? buildView(anonymise(*model), kind, opt) : buildView(ViewCase::named(*model), kind, opt);
-            note = exportFigure(doc, anonymised, *model, path, po);
+            note = exportFigure(doc, *model, path, po);
         } catch (const std::exception& e) {
             error = e.what();
         }

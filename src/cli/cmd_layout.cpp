@@ -94,12 +94,12 @@ int run(const LayoutArgs& a) {
     if (a.anonymise) {
         AnonymisedCase anon = asOf ? anonymiseAsOf(*c, *asOf).anon : anonymise(*c);   // nothing below sees the real case
         lo.person = publishedPersonId(a.person, *c, anon);   // "adam" -> "p3"
-        l = genogram::layoutGenogram(ViewCase(anon).data(), lo);
+        l = genogram::layoutGenogram(anon, lo);
     } else if (asOf) {
         const Case then = caseAsOf(*c, *asOf);
-        l = genogram::layoutGenogram(ViewCase::named(then).data(), lo);
+        l = genogram::layoutGenogram(ViewCase::named(then), lo);
     } else {
-        l = genogram::layoutGenogram(ViewCase::named(*c).data(), lo);
+        l = genogram::layoutGenogram(ViewCase::named(*c), lo);
     }
     std::cout << toJson(l).dump(2) << "\n";
     return kExitOk;

@@ -108,7 +108,7 @@ int run(const RenderArgs& a) {
     }
     po.page = vo.page;
     // Anonymised: audited against the real case before anything is written (figure_export.hpp).
-    const std::string note = exportFigure(doc, a.anonymise, *c, a.out, po);
+    const std::string note = exportFigure(doc, *c, a.out, po);
     if (!note.empty()) std::cerr << a.out << ": note: " << note << "\n";
     std::cerr << "wrote " << a.out << "\n";
     return kExitOk;

@@ -183,7 +183,7 @@ int main(int argc, char** argv) {
                 return 1;
             }
             double t1 = cpuNow();
-            genogram::Layout l = genogram::layoutGenogram(r.model->people.empty() ? Case{} : *r.model);
+            genogram::Layout l = genogram::layoutGenogram(ViewCase::named(r.model->people.empty() ? Case{} : *r.model));
             q = l.quality;
             double t2 = cpuNow();
             ViewOptions vo;

@@ -108,7 +108,7 @@ void run(const std::string& what, const std::string& yaml) {
         for (auto& it : row) people += !it.isUnion;
         biggest = std::max(biggest, people);
     }
-    genogram::Layout l = genogram::layoutGenogram(*r.model);
+    genogram::Layout l = genogram::layoutGenogram(ViewCase::named(*r.model));
     double t2 = cpuNow();
     std::printf("%-22s %6zu people, largest partner row %5zu: family+ordering %8.0f ms, whole layout %8.0f ms, "
                 "quality %d/%d/%d/%d, peak RSS %ld MB\n",

@@ -6,10 +6,9 @@
 
 namespace genochron {
 
-std::string exportFigure(const Document& doc, bool anonymised, const Case& realCase, const std::string& path,
-                         const PaintOptions& po) {
+std::string exportFigure(const Document& doc, const Case& realCase, const std::string& path, const PaintOptions& po) {
     std::string note;
-    if (anonymised) {
+    if (doc.anonymised) {
         // PNG pixels and SVG glyph outlines cannot be read back, so the drawn text is audited
         // first; then the file's own text and metadata. Only a clean file is written.
         refuseIfDrawn(doc, realCase, path);

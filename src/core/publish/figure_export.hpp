@@ -10,10 +10,10 @@
 namespace genochron {
 
 // Paints `doc` to `path` (the format follows the extension) atomically and returns the
-// painter's note (empty, or e.g. that a page was scaled). When `anonymised`, what the figure
-// draws and then the painted file are audited against `realCase` first; on any finding it
-// throws GenochronError naming them and nothing is written (an existing file is untouched).
-std::string exportFigure(const Document& doc, bool anonymised, const Case& realCase, const std::string& path,
-                         const PaintOptions& po);
+// painter's note (empty, or e.g. that a page was scaled). A document drawn from an anonymised
+// case (doc.anonymised, set by the figure builders, not by the caller) is audited against
+// `realCase` first, what it draws and then the painted file; on any finding it throws
+// GenochronError naming them and nothing is written (an existing file is untouched).
+std::string exportFigure(const Document& doc, const Case& realCase, const std::string& path, const PaintOptions& po);
 
 }  // namespace genochron

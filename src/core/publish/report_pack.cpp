@@ -148,6 +148,7 @@ Pack buildReportPack(const ViewCase& vc, const PackOptions& opt) {
         if (i == 0 || !ownFooter[std::size_t(i - 1)]) footer(pack.document.pages[std::size_t(i)], footerTitle, i + 1, pages);
     pack.document.outline.emplace_back(0, "Cover and contents");
     for (auto& sec : pack.sections) pack.document.outline.emplace_back(sec.firstPage, sec.title);
+    pack.document.anonymised = vc.anonymised();
     return pack;
 }
 

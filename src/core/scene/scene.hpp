@@ -135,6 +135,9 @@ struct Document {
     std::vector<Scene> pages;
     std::string outlineTitle;                    // for the PDF outline; must not name anyone in anonymised mode
     std::vector<std::pair<int, std::string>> outline;   // page index -> bookmark
+    // Drawn from an anonymised case: every export audits it before writing (figure_export.hpp).
+    // Set by the figure builders from their ViewCase, never by the caller who exports.
+    bool anonymised = false;
 };
 
 // The two themes of every figure.

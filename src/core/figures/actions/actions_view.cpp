@@ -267,6 +267,7 @@ Document buildActionsDocument(const ViewCase& vc, const ViewOptions& opt, const 
     auto pages = tbl.paginate(rows, firstHeaderTop + tbl.headerHeight(), fr.otherHeaderTop + tbl.headerHeight(), fr.bottom);
 
     Document doc;
+    doc.anonymised = vc.anonymised();
     doc.outlineTitle = heading;
     doc.outline.emplace_back(0, heading);
     for (std::size_t i = 0; i < pages.size(); ++i) {

@@ -227,6 +227,7 @@ Document buildChronologyDocument(const ViewCase& vc, const ViewOptions& opt, con
     const std::size_t pageCount = pages.size() + (glossPage ? 1 : 0);
 
     Document doc;
+    doc.anonymised = vc.anonymised();
     doc.outlineTitle = heading;
     doc.outline.emplace_back(0, heading);
     auto newPage = [&](std::size_t i) {

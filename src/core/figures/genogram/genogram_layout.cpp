@@ -506,7 +506,8 @@ void normalise(Layout& l) {
 
 }  // namespace
 
-Layout layoutGenogram(const Case& c, const LayoutOptions& opt) {
+Layout layoutGenogram(const ViewCase& vc, const LayoutOptions& opt) {
+    const Case& c = vc.data();
     Family f = detail::buildFamily(c, opt);
     Layout out;
     if (f.people.empty()) return out;

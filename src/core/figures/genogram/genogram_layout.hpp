@@ -7,6 +7,7 @@
 // long names wrap, so a named and an anonymised figure have the same shape.
 #pragma once
 #include "core/model/enums.hpp"
+#include "core/anonymise/view_case.hpp"
 #include "core/model/model.hpp"
 #include "core/scene/scene.hpp"
 
@@ -118,7 +119,7 @@ struct LayoutOptions {
 
 // Lays out the genogram of `c` (a ViewCase's data()). Throws GenochronError when the
 // person is unknown or Graphviz fails. Deterministic: the same case gives the same layout.
-Layout layoutGenogram(const Case& c, const LayoutOptions& opt = {});
+Layout layoutGenogram(const ViewCase& c, const LayoutOptions& opt = {});
 
 // The people within `depth` steps of `id` (parents, children, partners, siblings), in case order.
 std::vector<std::string> familyWithin(const Case& c, const std::string& id, int depth);

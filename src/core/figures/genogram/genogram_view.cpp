@@ -331,7 +331,7 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
     addText(s, sub, {kMarginPt, kMarginPt + titleH + 1}, 9, HAlign::Left, VAlign::Top, pal.muted, {});
     const double top = kMarginPt + titleH + 26;
 
-    Layout l = shifted(layoutGenogram(c, lo), kMarginPt, top);
+    Layout l = shifted(layoutGenogram(vc, lo), kMarginPt, top);
     Lookup who;
     for (auto& p : c.people) who.person[p.id] = &p;
     LegendUse use;
@@ -386,6 +386,7 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
     s.background = pal.paper;
 
     Document d;
+    d.anonymised = vc.anonymised();
     d.pages.push_back(std::move(s));
     d.outlineTitle = "Genogram";
     return d;

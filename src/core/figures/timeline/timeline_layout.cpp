@@ -45,11 +45,12 @@ void layoutUndated(TimelineLayout& lay, std::size_t lane, std::size_t begin, std
 
 }  // namespace
 
-TimelineLayout layoutTimeline(const Case& c, const ViewOptions& opt) {
+TimelineLayout layoutTimeline(const ViewCase& c, const ViewOptions& opt) {
     return layoutTimeline(c, opt, kFigureWidthPt, kMarginPt);
 }
 
-TimelineLayout layoutTimeline(const Case& c, const ViewOptions& opt, double widthPt, double marginPt) {
+TimelineLayout layoutTimeline(const ViewCase& vc, const ViewOptions& opt, double widthPt, double marginPt) {
+    const Case& c = vc.data();
     TimelineLayout lay;
     lay.data = collectTimeline(c, opt);
     TimelineData& d = lay.data;

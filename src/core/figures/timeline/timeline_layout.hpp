@@ -39,8 +39,8 @@ struct TimelineLayout {
 
 // Filters, lanes, axis and folds for a case (no scene, no lane heights yet), for a figure
 // kFigureWidthPt wide with kMarginPt margins, or as wide as asked.
-TimelineLayout layoutTimeline(const Case& c, const ViewOptions& opt);
-TimelineLayout layoutTimeline(const Case& c, const ViewOptions& opt, double widthPt, double marginPt);
+TimelineLayout layoutTimeline(const ViewCase& c, const ViewOptions& opt);
+TimelineLayout layoutTimeline(const ViewCase& c, const ViewOptions& opt, double widthPt, double marginPt);
 
 // Provenance of a lane's marks.
 Provenance provenanceOf(const Lane& l);
@@ -53,7 +53,7 @@ void drawLaneContents(Scene& scene, const TimelineLayout& lay, const Palette& pa
 double drawLegend(Scene& scene, const Palette& pal, const GlyphUse& use, const TimelineLayout& lay, double x,
                   double y, double width, bool draw);
 
-// The whole figure from a case's data (buildTimelineView passes ViewCase::data()).
-Document buildTimelineDocument(const Case& c, const ViewOptions& opt);
+// The whole figure (what buildTimelineView returns).
+Document buildTimelineDocument(const ViewCase& c, const ViewOptions& opt);
 
 }  // namespace genochron::timeline

@@ -424,12 +424,14 @@ constexpr double kPageMarginPt = 2;   // the page has its own margins
 
 }  // namespace
 
-Document buildTimelineDocument(const Case& c, const ViewOptions& opt) {
+Document buildTimelineDocument(const ViewCase& vc, const ViewOptions& opt) {
+    const Case& c = vc.data();
     const Palette pal = paletteFor(opt.theme);
     Document doc;
+    doc.anonymised = vc.anonymised();
     GlyphUse use;
     if (opt.page.size == PageSpec::Size::Fit) {
-        TimelineLayout lay = layoutTimeline(c, opt);
+        TimelineLayout lay = layoutTimeline(vc, opt);
         doc.pages.push_back(drawPage(lay, c, opt, pal, use, 0, lay.data.lanes.size(), opt.legend, {}));
         return doc;
     }
@@ -439,13 +441,13 @@ Document buildTimelineDocument(const Case& c, const ViewOptions& opt) {
     // repeated and at full size, the key on the last.
     auto [pw, ph] = opt.page.pagePt(Scene{});
     const double availW = pw - 2 * opt.page.marginPt, availH = ph - 2 * opt.page.marginPt;
-    TimelineLayout lay = layoutTimeline(c, opt, availW, kPageMarginPt);
+    TimelineLayout lay = layoutTimeline(vc, opt, availW, kPageMarginPt);
     const auto [body, legendH] = fullHeight(lay, opt);
     const double full = body + legendH;
     const std::size_t n = lay.data.lanes.size();
     if (full <= availH || availH / full >= kMinPrintScale || n <= 1) {
         double scale = std::min(1.0, availH / full);
-        if (scale < 1.0) lay = layoutTimeline(c, opt, availW / scale, kPageMarginPt);   // fills the width once scaled
+        if (scale < 1.0) lay = layoutTimeline(vc, opt, availW / scale, kPageMarginPt);   // fills the width once scaled
         doc.pages.push_back(drawPage(lay, c, opt, pal, use, 0, n, opt.legend, {}));
         return doc;
     }
@@ -500,7 +502,7 @@ Document buildTimelineDocument(const Case& c, const ViewOptions& opt) {
 }  // namespace timeline
 
 Document buildTimelineView(const ViewCase& view, const ViewOptions& opt) {
-    return timeline::buildTimelineDocument(view.data(), opt);
+    return timeline::buildTimelineDocument(view, opt);
 }
 
 }  // namespace genochron
