@@ -100,8 +100,8 @@ TEST_CASE("the genogram as of a date draws ages then, differently from today's",
     CHECK(drawnAge(past, "kayden") == 5);
     CHECK(drawnAge(past, "harold") == 79);   // alive then: age then, not at death
     // The layout has fewer people, and nobody unborn.
-    auto lt = genogram::layoutGenogram(then, {});
-    auto lc = genogram::layoutGenogram(c, {});
+    auto lt = genogram::layoutGenogram(ViewCase::named(then), {});
+    auto lc = genogram::layoutGenogram(ViewCase::named(c), {});
     CHECK(lt.people.size() + 2 == lc.people.size());
     for (auto& p : lt.people) CHECK(p.id != "ellis");
     // Households at that date are drawn (the flats), Kestrel Close is not.

@@ -428,7 +428,7 @@ TEST_CASE("the sample tree (41 people, 1722-1989) imports, checks and lays out c
     auto saved = loadCaseString(saveCaseToString(p.result), "angove.yaml");
     REQUIRE(saved.ok());
     genogram::LayoutOptions lo;
-    auto l = genogram::layoutGenogram(*saved.model, lo);
+    auto l = genogram::layoutGenogram(ViewCase::named(*saved.model), lo);
     CHECK(l.people.size() == 41);
     CHECK(l.quality.crossings == 0);
     CHECK(l.quality.siblingInversions == 0);   // children oldest-left

@@ -64,7 +64,7 @@ TEST_CASE("born over 110 years before the reference date with no death: presumed
     CHECK_FALSE(presumedDead(*c.person("gone"), at));    // died, date unknown
 
     SECTION("the genogram draws no age for them, and draws the others'") {
-        auto l = genogram::layoutGenogram(c);
+        auto l = genogram::layoutGenogram(ViewCase::named(c));
         std::map<std::string, std::string> age;
         for (auto& pb : l.people) age[pb.id] = pb.age;
         CHECK(age.at("anc").empty());

@@ -128,7 +128,7 @@ TEST_CASE("stage spans run from each stage's first to its last shown event", "[s
     auto r = load(kTwoStages);
     REQUIRE(r.ok());
     ViewOptions vo;
-    auto lay = timeline::layoutTimeline(*r.model, vo);
+    auto lay = timeline::layoutTimeline(ViewCase::named(*r.model), vo);
     auto spans = timeline::stageSpans(lay.data);
     REQUIRE(spans.size() == 8);
     CHECK(spans[0].events == 1);
@@ -139,7 +139,7 @@ TEST_CASE("stage spans run from each stage's first to its last shown event", "[s
     CHECK(spans[1].events == 0);
     // A filter leaves its events out of the bands too.
     vo.to = parseDate("2019-02").date;
-    auto cut = timeline::stageSpans(timeline::layoutTimeline(*r.model, vo).data);
+    auto cut = timeline::stageSpans(timeline::layoutTimeline(ViewCase::named(*r.model), vo).data);
     CHECK(cut[0].events == 1);
     CHECK(cut[3].events == 0);
 }

@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
     GedcomPlan gAgain = planGedcomImport(gp.result, ged, gopt);
     double gAgainMs = cpuMs() - c0;
     c0 = cpuMs();
-    auto layout = genogram::layoutGenogram(gp.result);
+    auto layout = genogram::layoutGenogram(ViewCase::named(gp.result));
     double layoutMs = cpuMs() - c0;
     std::printf("gedcom: %d people, %d families, %.1f MB: parse + plan %.0f ms CPU (%.0f ms wall), save %.0f ms; "
                 "re-import %.0f ms (%zu changes); genogram layout %.0f ms (%zu symbols)\n",

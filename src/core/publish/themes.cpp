@@ -377,6 +377,7 @@ std::vector<Scene> casePages(const ThemesTable& t, const Ink& k, const std::stri
 Document toDocument(const ThemesTable& t, Theme theme) {
     const Ink k = inkFor(theme);
     Document d;
+    d.anonymised = true;   // made from each case's anonymised view only
     d.outlineTitle = "Themes across reviews";
     const std::string sub = fmt::format(
         "{} review{} \u00b7 counted from each case's anonymised (publishable) view: unpublished entries are not counted "

@@ -369,7 +369,9 @@ Document buildKnowledgeDocument(const Case& c, const ViewOptions& opt) {
 }  // namespace knowledge
 
 Document buildKnowledgeView(const ViewCase& vc, const ViewOptions& opt) {
-    return knowledge::buildKnowledgeDocument(vc.data(), opt);
+    Document d = knowledge::buildKnowledgeDocument(vc.data(), opt);
+    d.anonymised = vc.anonymised();
+    return d;
 }
 
 }  // namespace genochron
