@@ -8,7 +8,7 @@ packages=(
   libglfw3-dev libimgui-dev libepoxy-dev
   libyaml-dev libyaml-cpp-dev libcli11-dev libfmt-dev libcsv-dev nlohmann-json3-dev
   libpoppler-glib-dev catch2
-  libicu-dev libtesseract-dev tesseract-ocr-eng libqpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev
+  libicu-dev libtesseract-dev tesseract-ocr-eng librsvg2-dev wbritish libqpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev
   clang libclang-rt-dev
   fonts-dejavu-core fonts-liberation2
   xvfb xauth libgl1-mesa-dri poppler-utils graphviz

@@ -1,89 +1,31 @@
 #include "core/anonymise/anonymise_text.hpp"
 
+#include "core/anonymise/canonical_text.hpp"
+
 #include <algorithm>
-#include <glib.h>
 
 namespace genochron::anon {
 
-namespace {
-
-bool isApostrophe(char32_t c) {
-    return c == U'\'' || c == U'\u2019' || c == U'\u2018' || c == U'\u02BC' || c == U'\u0060' ||
-           c == U'\u00B4' || c == U'\u2032';
-}
-bool isDash(char32_t c) { return c == U'-' || (c >= U'\u2010' && c <= U'\u2013') || c == U'\u2212'; }
-
-// Decodes one code point at `i`; invalid bytes come back as U+FFFD, one byte long.
-char32_t decodeAt(std::string_view s, std::size_t i, std::size_t& len) {
-    const char* p = s.data() + i;
-    if (static_cast<unsigned char>(*p) < 0x80) {   // ASCII: one byte, no GLib call
-        len = 1;
-        return char32_t(static_cast<unsigned char>(*p));
-    }
-    gssize avail = gssize(s.size() - i);
-    gunichar c = g_utf8_get_char_validated(p, avail);
-    if (c == gunichar(-1) || c == gunichar(-2)) {
-        len = 1;
-        return U'\uFFFD';
-    }
-    len = std::size_t(g_utf8_next_char(p) - p);
-    return char32_t(c);
-}
-
-// Appends the folded form of one code point: compatibility decomposition, marks
-// dropped, lower case. Returns how many characters it added.
-int foldInto(char32_t c, std::u32string& out) {
-    if (isApostrophe(c)) {
-        out.push_back(U'\'');
-        return 1;
-    }
-    if (isDash(c)) {
-        out.push_back(U'-');
-        return 1;
-    }
-    gunichar buf[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-    gsize n = g_unichar_fully_decompose(gunichar(c), TRUE, buf, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
-    int added = 0;
-    for (gsize k = 0; k < n; ++k) {
-        if (g_unichar_ismark(buf[k])) continue;
-        out.push_back(char32_t(g_unichar_tolower(buf[k])));
-        ++added;
-    }
-    return added;
-}
-
-void appendUtf8(std::string& out, char32_t c) {
-    char buf[8];
-    int n = g_unichar_to_utf8(gunichar(c), buf);
-    out.append(buf, std::size_t(n));
-}
-
-}  // namespace
-
-bool isWordChar(char32_t c) {
-    if (c < 0x80) return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-    return c != U'\uFFFD' && g_unichar_isalnum(gunichar(c));
-}
+bool isWordChar(char32_t c) { return c != kSoftJoin && isLetterOrDigit(c); }
 
 namespace {
 
-// ASCII (most of any case) folded without calling GLib per character: the table holds what
-// the general path below gives each byte 1..127 (0 = white space), built with the same calls.
-struct AsciiFold {
-    char32_t to[128] = {};
-    AsciiFold() {
-        for (int b = 1; b < 128; ++b) {
-            char32_t c = char32_t(b);
-            if (g_unichar_isspace(gunichar(c))) continue;
-            std::u32string one;
-            if (g_unichar_ismark(gunichar(c)) || foldInto(c, one) != 1) to[b] = U'\uFFFF';   // never: general path
-            else to[b] = one[0];
-        }
+// A hyphen (or soft hyphen) at i, then white space holding a line break, then a letter or
+// digit: a word broken at a line end. Returns where the next word character starts, or 0.
+std::size_t brokenWordAt(std::string_view s, std::size_t i, char32_t c, std::size_t len) {
+    if (!(isDash(c) || c == U'\u00AD')) return 0;
+    std::size_t j = i + len;
+    bool lineBreak = false;
+    while (j < s.size()) {
+        std::size_t l = 1;
+        char32_t d = decodeUtf8(s, j, l);
+        if (isWhiteSpace(d)) lineBreak |= isLineBreak(d);
+        else if (!isIgnorable(d)) break;
+        j += l;
     }
-};
-const AsciiFold& asciiFold() {
-    static const AsciiFold t;
-    return t;
+    if (!lineBreak || j >= s.size()) return 0;
+    std::size_t l = 1;
+    return isLetterOrDigit(decodeUtf8(s, j, l)) ? j : 0;
 }
 
 }  // namespace
@@ -92,44 +34,55 @@ FoldedText foldText(std::string_view s) {
     FoldedText f;
     f.chars.reserve(s.size());
     f.spans.reserve(s.size());
-    const AsciiFold& ascii = asciiFold();
+    auto space = [&](std::uint32_t b, std::uint32_t e) {
+        // One space for any run of white space: a name broken over two lines still matches.
+        if (!f.chars.empty() && f.chars.back() == U' ') f.spans.back().second = e;
+        else {
+            f.chars.push_back(U' ');
+            f.spans.emplace_back(b, e);
+        }
+    };
+    std::u32string buf;
     std::size_t i = 0;
     while (i < s.size()) {
         auto byte = static_cast<unsigned char>(s[i]);
-        if (byte > 0 && byte < 128 && ascii.to[byte] != U'\uFFFF') {
-            auto b = std::uint32_t(i), e = std::uint32_t(i + 1);
+        auto b = std::uint32_t(i);
+        if (byte < 0x80 && byte != '-') {   // ASCII: no ICU call
             ++i;
-            if (ascii.to[byte] == 0) {   // white space, as below
-                if (!f.chars.empty() && f.chars.back() == U' ') f.spans.back().second = e;
-                else {
-                    f.chars.push_back(U' ');
-                    f.spans.emplace_back(b, e);
-                }
-            } else {
-                f.chars.push_back(ascii.to[byte]);
-                f.spans.emplace_back(b, e);
+            if (byte == ' ' || (byte >= '\t' && byte <= '\r')) space(b, b + 1);
+            else {
+                f.chars.push_back(byte >= 'A' && byte <= 'Z' ? char32_t(byte + 32) : byte == '`' ? U'\'' : char32_t(byte));
+                f.spans.emplace_back(b, b + 1);
             }
             continue;
         }
         std::size_t len = 1;
-        char32_t c = decodeAt(s, i, len);
-        auto b = std::uint32_t(i), e = std::uint32_t(i + len);
+        char32_t c = decodeUtf8(s, i, len);
+        if (std::size_t next = brokenWordAt(s, i, c, len); next && !f.chars.empty() && isWordChar(f.chars.back())) {
+            // "Kowal-\nczyk": matched either as one word or as a hyphenated pair.
+            f.chars.push_back(kSoftJoin);
+            f.spans.emplace_back(b, std::uint32_t(next));
+            i = next;
+            continue;
+        }
+        auto e = std::uint32_t(i + len);
         i += len;
-        if (g_unichar_isspace(gunichar(c)) || c == U'\u200B') {
-            // One space for any run of white space: a name broken over two lines still matches.
-            if (!f.chars.empty() && f.chars.back() == U' ') f.spans.back().second = e;
-            else {
-                f.chars.push_back(U' ');
-                f.spans.emplace_back(b, e);
-            }
+        if (isWhiteSpace(c)) {
+            space(b, e);
             continue;
         }
-        if (g_unichar_ismark(gunichar(c)) && !f.spans.empty()) {
-            f.spans.back().second = e;   // a combining accent belongs to the letter before it
+        if (isMark(c) || isIgnorable(c)) {
+            // A combining accent belongs to the letter before it; an invisible character
+            // (soft hyphen, zero-width space, ...) is dropped, its bytes going with that letter.
+            if (!f.spans.empty()) f.spans.back().second = e;
             continue;
         }
-        int added = foldInto(c, f.chars);
-        for (int k = 0; k < added; ++k) f.spans.emplace_back(b, e);
+        buf.clear();
+        appendFold(c, buf);
+        for (char32_t d : buf) {
+            f.chars.push_back(d);
+            f.spans.emplace_back(b, e);
+        }
     }
     return f;
 }
@@ -140,7 +93,7 @@ std::string foldKey(std::string_view s) {
     while (a < b && !isWordChar(f.chars[a])) ++a;
     while (b > a && !isWordChar(f.chars[b - 1])) --b;
     std::string out;
-    for (std::size_t k = a; k < b; ++k) appendUtf8(out, f.chars[k]);
+    for (std::size_t k = a; k < b; ++k) appendUtf8(out, f.chars[k] == kSoftJoin ? U'-' : f.chars[k]);
     return out;
 }
 
@@ -172,23 +125,36 @@ std::vector<TermMatcher::Match> TermMatcher::find(const FoldedText& f) const {
     std::vector<Match> out;
     const auto& ch = f.chars;
     std::size_t n = ch.size(), i = 0;
+    auto endsWord = [&](std::size_t k) { return k == n || !isWordChar(ch[k]); };
+    std::vector<std::pair<int, std::size_t>> stack;   // (node, next char)
     while (i < n) {
         bool start = isWordChar(ch[i]) && (i == 0 || !isWordChar(ch[i - 1]));
         if (!start) {
             ++i;
             continue;
         }
-        int node = 0, bestId = -1;
+        int bestId = -1;
         std::size_t bestEnd = 0;
-        for (std::size_t j = i; j < n; ++j) {
-            auto it = m_nodes[std::size_t(node)].next.find(ch[j]);
-            if (it == m_nodes[std::size_t(node)].next.end()) break;
-            node = it->second;
-            int id = m_nodes[std::size_t(node)].id;
-            if (id >= 0 && (j + 1 == n || !isWordChar(ch[j + 1]))) {
+        // Depth first: a soft join (a hyphen at a line break) is tried both as nothing and as '-'.
+        stack.assign(1, {0, i});
+        while (!stack.empty()) {
+            auto [node, j] = stack.back();
+            stack.pop_back();
+            if (j >= n) continue;
+            char32_t c = ch[j];
+            if (c == kSoftJoin) {
+                if (j > i) stack.emplace_back(node, j + 1);
+                c = U'-';
+            }
+            const auto& next = m_nodes[std::size_t(node)].next;
+            auto it = next.find(c);
+            if (it == next.end()) continue;
+            int id = m_nodes[std::size_t(it->second)].id;
+            if (id >= 0 && endsWord(j + 1) && j + 1 > bestEnd) {
                 bestId = id;
                 bestEnd = j + 1;
             }
+            stack.emplace_back(it->second, j + 1);
         }
         if (bestId >= 0) {
             out.push_back({f.spans[i].first, f.spans[bestEnd - 1].second, bestId});
@@ -206,9 +172,9 @@ std::vector<TextWord> textWords(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t len = 1;
-        char32_t c = decodeAt(s, i, len);
+        char32_t c = decodeUtf8(s, i, len);
         if (!isWordChar(c)) {
-            if (c == U'.' || c == U'!' || c == U'?' || c == U':' || c == U'\n' || c == U'\u2022' || c == U'\u2026')
+            if (c == U'.' || c == U'!' || c == U'?' || c == U':' || isLineBreak(c) || c == U'\u2022' || c == U'\u2026')
                 sentenceBreak = true;
             i += len;
             continue;
@@ -217,34 +183,45 @@ std::vector<TextWord> textWords(std::string_view s) {
         w.begin = i;
         w.sentenceStart = sentenceBreak;
         sentenceBreak = false;
-        w.capitalised = g_unichar_isupper(gunichar(c)) || g_unichar_istitle(gunichar(c));
+        w.capitalised = isUpperOrTitle(c);
         bool allUpper = true;
         int letters = 0;
         std::size_t j = i;
+        std::string text;
         while (j < s.size()) {
             std::size_t l = 1;
-            char32_t d = decodeAt(s, j, l);
-            if (isWordChar(d) || g_unichar_ismark(gunichar(d))) {
-                if (g_unichar_isalpha(gunichar(d))) {
+            char32_t d = decodeUtf8(s, j, l);
+            if (isWordChar(d) || isMark(d) || (isIgnorable(d) && j > i)) {
+                if (isAlphabetic(d)) {
                     ++letters;
-                    if (!g_unichar_isupper(gunichar(d))) allUpper = false;
+                    if (!isUpperOrTitle(d)) allUpper = false;
                 }
-                if (g_unichar_isdigit(gunichar(d))) w.hasDigit = true;
+                if (isDecimalDigit(d)) w.hasDigit = true;
+                if (!isIgnorable(d)) text.append(s.substr(j, l));
                 j += l;
                 continue;
+            }
+            // A word broken by a hyphen at a line end, continued in lower case, is one word.
+            if (std::size_t next = brokenWordAt(s, j, d, l); next) {
+                std::size_t l2 = 1;
+                if (isLowerLetter(decodeUtf8(s, next, l2))) {
+                    j = next;
+                    continue;
+                }
             }
             // An apostrophe between letters stays inside the word (O'Neill), except a
             // possessive 's at the end, which is not part of the name.
             if (isApostrophe(d) && j + l < s.size()) {
                 std::size_t l2 = 1;
-                char32_t e = decodeAt(s, j + l, l2);
+                char32_t e = decodeUtf8(s, j + l, l2);
                 if (isWordChar(e)) {
                     bool possessive = (e == U's' || e == U'S');
                     if (possessive) {
                         std::size_t k = j + l + l2, l3 = 1;
-                        char32_t after = k < s.size() ? decodeAt(s, k, l3) : U' ';
+                        char32_t after = k < s.size() ? decodeUtf8(s, k, l3) : U' ';
                         if (!isWordChar(after)) break;
                     }
+                    text.append(s.substr(j, l));
                     j += l;
                     continue;
                 }
@@ -252,7 +229,7 @@ std::vector<TextWord> textWords(std::string_view s) {
             break;
         }
         w.end = j;
-        w.text = std::string(s.substr(i, j - i));
+        w.text = std::move(text);
         w.key = foldKey(w.text);
         w.allCaps = allUpper && letters >= 2;
         words.push_back(std::move(w));
@@ -266,6 +243,7 @@ std::vector<std::string> foldedWords(std::string_view s) {
     std::vector<std::string> out;
     std::string cur;
     for (char32_t c : f.chars) {
+        if (c == kSoftJoin) continue;   // "Kowal-\nczyk" is one word
         if (isWordChar(c)) appendUtf8(cur, c);
         else if (!cur.empty()) {
             out.push_back(std::move(cur));

@@ -2,10 +2,13 @@
 // publication check all find names in text the same way, so what anonymise removes
 // is exactly what the audit looks for.
 //
-// Text is folded before matching: lower case, accents and other combining marks
-// dropped ("Zoë" = "Zoe" = "ZOË", composed or decomposed), compatibility forms
-// split ("ﬁ" = "fi"), curly apostrophes made straight, dash variants made '-',
-// and every run of white space made one space (PDF text breaks lines anywhere).
+// Text is folded before matching (canonical_text.hpp, on ICU): NFKC with case folding,
+// accents and other combining marks dropped ("Zoë" = "Zoe" = "ZOË", composed or
+// decomposed), compatibility forms split ("ﬁ" = "fi"), look-alike letters from other
+// scripts mapped to Latin ones, invisible characters (soft hyphen, zero-width space, ...)
+// dropped, curly apostrophes made straight, dash variants made '-', a hyphen at a line
+// break made a soft join, and every run of white space made one space (PDF text breaks
+// lines anywhere).
 // A match is whole-word: it starts and ends next to a non-letter, non-digit, so
 // "Ann" never matches inside "Annual" and "Nikki" matches in "Nikki's".
 #pragma once
@@ -29,6 +32,9 @@ FoldedText foldText(std::string_view utf8);
 // trailing non-word characters: the key two spellings of one name share.
 std::string foldKey(std::string_view utf8);
 bool isWordChar(char32_t c);   // a letter or digit (any script)
+// In folded text: a hyphen at a line break ("Kowal-" / "czyk"), which the matcher reads
+// both as nothing ("Kowalczyk") and as a hyphen ("Smith-Jones"). Not a word character.
+constexpr char32_t kSoftJoin = U'\uE000';
 
 // Many patterns, one pass: at each word start, the longest pattern that ends at a
 // word end wins, and scanning resumes after it. So a pattern that is a substring of
