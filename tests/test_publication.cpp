@@ -74,7 +74,8 @@ TEST_CASE("publication check: the canary's planted hazards", "[publication]") {
     CHECK(mentions(withCode(d, "phone-number"), "07700 900461"));
     auto death = withCode(d, "death-date-in-text");
     CHECK(death.size() == 1);   // one finding per field, though written three ways
-    CHECK(mentions(withCode(d, "birth-date-in-text"), "03/02/1990"));
+    // Zoë's birth date is written only in her notes, which are never published.
+    CHECK_FALSE(mentions(withCode(d, "birth-date-in-text"), "03/02/1990"));
     CHECK(mentions(withCode(d, "address-in-text"), "7 Wrenfield Mews"));
 
     auto sex = withCode(d, "child-sex-in-text");
@@ -183,6 +184,25 @@ agencies:
     auto owner = withCode(d, "owner-looks-like-name");
     REQUIRE(owner.size() == 1);
     CHECK(owner[0]->id == "R1.1");
+}
+
+TEST_CASE("publication check: birth dates and birthdays in published text", "[publication]") {
+    Case c = loadText(R"(format: genochron/1
+case: {title: "T", kind: DHR}
+people:
+  - {id: p1, name: "Alma Reed", pseudonym: "Jo", sex: female, born: 1984-02-29}
+events:
+  - {id: e1, date: 2020-01, people: [p1], what: "DOB given as 29-Feb-84 on the referral."}
+  - {id: e2, date: 2020-03, people: [p1], what: "Her birthday, 29 February 2020, was spent at A&E."}
+  - {id: e3, date: 2020-04, people: [p1], what: "Seen on 29 April 2020."}
+)");
+    Diagnostics d = publicationFindings(c);
+    auto b = withCode(d, "birth-date-in-text");
+    REQUIRE(b.size() == 2);
+    CHECK(b[0]->id == "e1");
+    CHECK(mentions(b, "'29-Feb-84'"));
+    CHECK(b[1]->id == "e2");
+    CHECK(mentions(b, "birthday that gives away the birth date"));
 }
 
 TEST_CASE("publication check: text of an unpublished event reused", "[publication]") {

@@ -1,4 +1,4 @@
-// The hand-written scanners (text_scan.hpp, findDateMentions) against the std::regex
+// The hand-written scanners (text_scan.hpp) against the std::regex
 // patterns they replaced: the same matches, at the same places, with the same numbers,
 // on fixed edge cases and on many generated strings. The regexes live on here only.
 #include "core/anonymise/anonymise_dates.hpp"
@@ -37,112 +37,9 @@ const std::vector<Shape>& shapes() {
     return s;
 }
 
-// findDateMentions as it was, on std::regex.
-constexpr const char* kMonth =
-    "(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|"
-    "october|oct|november|nov|december|dec)";
-
-int monthNumber(std::string m) {
-    for (auto& c : m) c = char(std::tolower(static_cast<unsigned char>(c)));
-    static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (int i = 0; i < 12; ++i)
-        if (m.compare(0, 3, names[i]) == 0) return i + 1;
-    return 0;
-}
-bool validDay(int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= 31; }
-
-std::string asciiSpaces(std::string_view s) {
-    std::string t(s);
-    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
-        auto b0 = static_cast<unsigned char>(t[i]), b1 = static_cast<unsigned char>(t[i + 1]);
-        if (b0 == 0xC2 && b1 == 0xA0) t[i] = t[i + 1] = ' ';
-        else if (b0 == 0xE2 && b1 == 0x80 && i + 2 < t.size()) {
-            auto b2 = static_cast<unsigned char>(t[i + 2]);
-            if ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF) t[i] = t[i + 1] = t[i + 2] = ' ';
-        }
-    }
-    return t;
-}
-
-std::vector<DateMention> datesByRegex(const std::string& text) {
-    if (text.empty()) return {};
-    const std::string t = asciiSpaces(text);
-    static const std::regex iso{R"(\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b)"};
-    static const std::regex numeric{R"(\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b)"};
-    static const std::regex dayMonth{std::string(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)") + kMonth +
-                                         R"(\b\.?(?:,?\s+(\d{4})\b)?)",
-                                     std::regex::icase};
-    static const std::regex monthDay{std::string(R"(\b)") + kMonth + R"(\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?)",
-                                     std::regex::icase};
-    std::vector<DateMention> out;
-    auto each = [&](const std::regex& re, auto&& make) {
-        for (auto it = std::sregex_iterator(t.begin(), t.end(), re); it != std::sregex_iterator(); ++it) {
-            const std::smatch& m = *it;
-            DateMention dm;
-            dm.begin = std::size_t(m.position(0));
-            dm.end = dm.begin + std::size_t(m.length(0));
-            if (make(m, dm)) out.push_back(dm);
-        }
-    };
-    each(iso, [](const std::smatch& m, DateMention& dm) {
-        dm.year = std::stoi(m[1]);
-        dm.month = std::stoi(m[2]);
-        dm.day = std::stoi(m[3]);
-        return validDay(dm.month, dm.day);
-    });
-    each(numeric, [](const std::smatch& m, DateMention& dm) {
-        int a = std::stoi(m[1]), b = std::stoi(m[2]);
-        dm.year = std::stoi(m[3]);
-        dm.twoDigitYear = m[3].length() == 2;
-        if (validDay(b, a)) {
-            dm.month = b;
-            dm.day = a;
-        }
-        if (validDay(a, b) && !(a == b)) {
-            dm.altMonth = a;
-            dm.altDay = b;
-        }
-        return dm.month != 0 || dm.altMonth != 0;
-    });
-    each(dayMonth, [](const std::smatch& m, DateMention& dm) {
-        dm.day = std::stoi(m[1]);
-        dm.month = monthNumber(m[2]);
-        if (m[3].matched) dm.year = std::stoi(m[3]);
-        return validDay(dm.month, dm.day);
-    });
-    each(monthDay, [](const std::smatch& m, DateMention& dm) {
-        dm.month = monthNumber(m[1]);
-        dm.day = std::stoi(m[2]);
-        if (m[3].matched) dm.year = std::stoi(m[3]);
-        return validDay(dm.month, dm.day);
-    });
-    std::stable_sort(out.begin(), out.end(), [](const DateMention& a, const DateMention& b) {
-        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-    });
-    return out;
-}
-
-std::string show(const DateMention& d) {
-    return std::to_string(d.begin) + "-" + std::to_string(d.end) + " y" + std::to_string(d.year) +
-           (d.twoDigitYear ? "(2)" : "") + " m" + std::to_string(d.month) + " d" + std::to_string(d.day) + " alt " +
-           std::to_string(d.altMonth) + "/" + std::to_string(d.altDay);
-}
-std::string show(const std::vector<DateMention>& v) {
-    std::string s;
-    for (auto& d : v) s += show(d) + "; ";
-    return s;
-}
 std::string show(const std::vector<TextSpan>& v) {
     std::string s;
     for (auto& d : v) s += std::to_string(d.begin) + "-" + std::to_string(d.end) + "; ";
-    return s;
-}
-
-// Mentions sorted the same way on both sides, ties (same begin and end) in a fixed order.
-std::vector<std::string> canonical(std::vector<DateMention> v) {
-    std::vector<std::string> s;
-    for (auto& d : v) s.push_back(show(d));
-    std::sort(s.begin(), s.end());
     return s;
 }
 
@@ -154,10 +51,14 @@ void same(const std::string& text) {
         INFO("regex: " << show(want) << "\nscan:  " << show(got));
         CHECK(got == want);
     }
-    auto want = datesByRegex(text), got = findDateMentions(text);
-    INFO("dates regex: " << show(want) << "\ndates scan:  " << show(got));
-    CHECK(canonical(got) == canonical(want));
-    CHECK(got.size() == want.size());
+    // The date finder no longer follows the old regexes (it reads many more forms, and
+    // never across a line break): tests/test_dates_in_text.cpp holds its cases.
+    auto got = findDateMentions(text);
+    for (auto& d : got) {
+        CHECK(d.begin < d.end);
+        CHECK(d.end <= text.size());
+        CHECK_FALSE(d.readings.empty());
+    }
 }
 
 // Strings built from pieces that sit on the patterns' edges.

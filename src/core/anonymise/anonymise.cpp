@@ -23,8 +23,9 @@ struct Context {
     const CaseSecrets& secrets;
     Publication pub;
     std::vector<CalendarDate> days;
+    std::vector<anon::SensitiveMonth> months;
 
-    Date date(const Date& d) const { return anon::coarsenForPublication(d, pub.datePrecision, days); }
+    Date date(const Date& d) const { return anon::coarsenForPublication(d, pub.datePrecision, days, months); }
     std::optional<Date> date(const std::optional<Date>& d) const {
         if (!d) return std::nullopt;
         return date(*d);
@@ -33,9 +34,11 @@ struct Context {
     // except on a sensitive day.
     std::optional<Date> planDate(const std::optional<Date>& d) const {
         if (!d) return std::nullopt;
-        return anon::coarsenForPublication(*d, PublishPrecision::Day, days);
+        return anon::coarsenForPublication(*d, PublishPrecision::Day, days, months);
     }
-    std::string text(std::string_view t) const { return secrets.scrub(t); }
+    // What a published field holds: scrubbed, then canonical (no invisible characters, words
+    // broken at line ends joined), so what is drawn is what the audit checks.
+    std::string text(std::string_view t) const { return secrets.publish(t); }
     std::string person(const std::string& id) const {
         auto* p = secrets.plan(id);
         return p ? p->newId : std::string();
@@ -113,17 +116,22 @@ Person anonymisePerson(const Context& x, const Person& p, const std::map<std::st
     q.conditions = p.conditions;
     for (auto& a : p.aces) q.aces.push_back(x.text(a));
     q.pregnancy = p.pregnancy;
-    q.notes = x.text(p.notes);
+    // Notes are the chair's own working text, never published (and checked for reuse, like
+    // unpublished events).
+    q.notes.clear();
     q.ageAsDrawn = trueAge(x.in, p);
     return q;
 }
+
+bool isWholeDayPublished(const Date& d) { return anon::isWholeDay(d); }
 
 Event anonymiseEvent(const Context& x, const Event& e, const std::string& newId) {
     Event f;
     f.id = newId;
     f.date = x.date(e.date);
     // A time is only published with a whole day, and never on a sensitive day.
-    if (x.pub.datePrecision == PublishPrecision::Day && !x.isSensitiveDay(e.date)) f.time = e.time;
+    if (x.pub.datePrecision == PublishPrecision::Day && !x.isSensitiveDay(e.date) && isWholeDayPublished(f.date))
+        f.time = e.time;
     f.end = x.date(e.end);
     f.agency = e.agency;
     f.source = e.source;
@@ -171,7 +179,9 @@ Recommendation anonymiseRecommendation(const Context& x, const Recommendation& r
 
 AnonymisedCase anonymise(const Case& c) {
     CaseSecrets secrets(c);
-    Context x{c, secrets, secrets.publication(), secrets.sensitiveCalendarDays()};
+    std::vector<anon::SensitiveMonth> months;
+    for (auto& m : secrets.months()) months.push_back(m.month);
+    Context x{c, secrets, secrets.publication(), secrets.sensitiveCalendarDays(), months};
     AnonymisedCase out;
     Case& a = out.m_case;
     a.format = c.format;

@@ -1,12 +1,18 @@
 #include "core/anonymise/anonymise_terms.hpp"
 
 #include "core/anonymise/anonymise_dates.hpp"
+#include "core/model/diagnostics.hpp"
 
 #include <algorithm>
-#include <glib.h>
+#include <cstdlib>
+#include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
+#include <mutex>
 #include <regex>
 #include <set>
+#include <sstream>
+#include <unordered_set>
 
 namespace genochron::anon {
 
@@ -72,6 +78,13 @@ std::vector<std::string> spaceSeparated(std::string_view s) {
     return out;
 }
 
+std::size_t codePoints(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
 std::string letterName(int n) {   // 0 -> A, 25 -> Z, 26 -> AA
     std::string s;
     ++n;
@@ -116,6 +129,84 @@ std::string_view kindLabel(TermKind k) {
 }
 
 bool CaseSecrets::isGenericWord(const std::string& folded) { return genericWords().count(folded) > 0; }
+
+// The system word list (Debian's wbritish / wamerican, /usr/share/dict): its lower-case
+// entries are ordinary words. Read once. Without one, no name counts as an ordinary word,
+// which is the safe side (every use of the name is replaced).
+bool CaseSecrets::isDictionaryWord(const std::string& folded) {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> w;
+        for (const char* path : {"/usr/share/dict/british-english", "/usr/share/dict/american-english", "/usr/share/dict/words"}) {
+            std::ifstream in(path);
+            if (!in) continue;
+            std::string line;
+            while (std::getline(in, line)) {
+                if (line.empty() || !(line[0] >= 'a' && line[0] <= 'z')) continue;
+                if (line.size() > 2 && line.compare(line.size() - 2, 2, "'s") == 0) continue;
+                w.insert(line);
+            }
+            break;
+        }
+        return w;
+    }();
+    return words.count(folded) > 0;
+}
+
+namespace {
+struct Stoplist {
+    std::set<std::string> words;
+    TermMatcher phrases;   // "phrase: Clare's Law": names that are not people
+};
+// Where assets/publication_stopwords.txt is: the same search as io/assets.cpp's assetPath
+// (GENOCHRON_ASSETS, the source tree, the installed share folder); anonymise may not use io.
+std::string stoplistPath() {
+    namespace fs = std::filesystem;
+    const std::string name = "publication_stopwords.txt";
+    std::error_code ec;
+    if (const char* env = std::getenv("GENOCHRON_ASSETS"); env && *env) {
+        fs::path p = fs::path(env) / name;
+        if (fs::exists(p, ec)) return p.string();
+    }
+    for (const char* dir : {GENOCHRON_SOURCE_ASSETS_DIR, GENOCHRON_INSTALL_ASSETS_DIR}) {
+        fs::path p = fs::path(dir) / name;
+        if (fs::exists(p, ec)) return p.string();
+    }
+    return (fs::path(GENOCHRON_SOURCE_ASSETS_DIR) / name).string();
+}
+
+const Stoplist& stoplist() {
+    static const Stoplist s = [] {
+        Stoplist r;
+        const std::string path = stoplistPath();
+        std::ifstream in(path);
+        if (!in)
+            throw GenochronError("the publication word list cannot be read; set GENOCHRON_ASSETS to the folder "
+                                 "holding publication_stopwords.txt",
+                                 path);
+        std::string line;
+        int n = 0;
+        while (std::getline(in, line)) {
+            if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+            if (line.rfind("phrase:", 0) == 0) {
+                r.phrases.add(line.substr(7), n++);
+                continue;
+            }
+            std::istringstream ss(line);
+            std::string w;
+            while (ss >> w) r.words.insert(foldKey(w));
+        }
+        return r;
+    }();
+    return s;
+}
+}  // namespace
+
+const std::set<std::string>& CaseSecrets::stopwords() { return stoplist().words; }
+const TermMatcher& CaseSecrets::stopPhrases() { return stoplist().phrases; }
+
+bool CaseSecrets::isKnownNonName(const std::string& folded) const {
+    return m_vocabulary.count(folded) || isGenericWord(folded) || isCalendarWord(folded) || stopwords().count(folded);
+}
 bool CaseSecrets::isCalendarWord(const std::string& folded) { return calendarWords().count(folded) > 0; }
 
 bool isNameLikeId(const std::string& id) {
@@ -148,7 +239,8 @@ std::vector<TextField> freeTextFields(const Case& c, bool includeUnpublished) {
     add(c.info.title, "case.title", c.info.meta.at("title"), "");
     add(c.info.partnership, "case.partnership", c.info.meta.at("partnership"), "");
     for (auto& a : c.agencies) add(a.name, fmt::format("agencies[{}].name", a.id), a.meta.at("name"), a.id);
-    for (auto& p : c.people) add(p.notes, fmt::format("people[{}].notes", p.id), p.meta.at("notes"), p.id, nullptr, &p);
+    if (includeUnpublished)   // notes are the chair's own, never published
+        for (auto& p : c.people) add(p.notes, fmt::format("people[{}].notes", p.id), p.meta.at("notes"), p.id, nullptr, &p);
     for (auto& h : c.households) add(h.label, fmt::format("households[{}].label", h.id), h.meta.at("label"), h.id);
     for (auto& e : c.events) {
         if (!e.publish && !includeUnpublished) continue;
@@ -171,6 +263,24 @@ std::vector<TextField> freeTextFields(const Case& c, bool includeUnpublished) {
     return f;
 }
 
+std::vector<TextField> unpublishedTextFields(const Case& c) {
+    std::vector<TextField> f;
+    auto add = [&](std::string_view text, std::string where, SourceLoc loc, std::string id) {
+        if (!text.empty()) f.push_back({text, std::move(where), loc, std::move(id), nullptr, nullptr});
+    };
+    for (auto& p : c.people) add(p.notes, fmt::format("people[{}].notes", p.id), p.meta.at("notes"), p.id);
+    for (auto& e : c.events) {
+        if (e.publish) continue;
+        auto w = [&](const char* k) { return fmt::format("events[{}].{}", e.id, k); };
+        add(e.what, w("what"), e.meta.at("what"), e.id);
+        add(e.action, w("action"), e.meta.at("action"), e.id);
+        add(e.analysis, w("analysis"), e.meta.at("analysis"), e.id);
+        add(e.missedOpportunity, w("missed_opportunity"), e.meta.at("missed_opportunity"), e.id);
+        add(e.sourceRef, w("source_ref"), e.meta.at("source_ref"), e.id);
+    }
+    return f;
+}
+
 CaseSecrets::CaseSecrets(const Case& c) : m_pub(c.publicationOrDefault()) {
     m_refDate = c.info.referenceDate;
     if (!m_refDate || !m_refDate->known()) {
@@ -183,7 +293,85 @@ CaseSecrets::CaseSecrets(const Case& c) : m_pub(c.publicationOrDefault()) {
     collectDays(c);
     collectTerms(c);
     collectShortNames(c);
+    // Surnames in the plural: "the Brennans", "the Kowalczyks'", "the Joneses".
+    for (std::size_t i = 0, n = m_terms.size(); i < n; ++i) {
+        Term t = m_terms[i];
+        if (t.kind != TermKind::LastName || t.ownerKind != "person" || t.key.find(' ') != std::string::npos ||
+            codePoints(t.key) < 3)
+            continue;
+        char last = t.key.back();
+        bool es = last == 's' || last == 'x' || last == 'z' || t.key.ends_with("ch") || t.key.ends_with("sh");
+        std::string plural = t.text + (es ? "es" : "s");
+        for (auto& o : t.owners) addTerm(plural, TermKind::LastName, o, "[name removed] family");
+        auto it = m_termIndex.find(foldKey(plural));
+        if (it != m_termIndex.end() && m_terms[it->second].kind == TermKind::LastName) {
+            m_terms[it->second].plural = true;
+            m_terms[it->second].replacement = "[name removed] family";
+        }
+    }
+    // Names that are also ordinary words are replaced only where used as names (nameUse).
+    for (auto& t : m_terms)
+        if (t.ownerKind == "person" && t.kind != TermKind::Id && t.key.find(' ') == std::string::npos &&
+            isDictionaryWord(t.key))
+            t.ordinaryWord = true;
     for (std::size_t i = 0; i < m_terms.size(); ++i) m_matcher.add(m_terms[i].key, int(i));
+    for (std::size_t i = 0; i < m_pub.keep.size(); ++i) m_keep.add(m_pub.keep[i], int(i));
+    collectInitials(c);
+    collectVocabulary(c);
+}
+
+// Initials of a person's recorded name, first and last (and middle) words: "JK" for Joanne
+// Kerrigan. Written in capitals ("JK", "J.K.", "J. K.") they name the person in many records.
+void CaseSecrets::collectInitials(const Case& c) {
+    std::map<std::string, std::size_t> at;
+    for (auto& p : c.people) {
+        if (p.isPregnancyNode()) continue;
+        std::vector<std::string> words;
+        for (auto& t : spaceSeparated(p.name)) {
+            std::string k = foldKey(t);
+            if (k.empty() || isParticle(k) || isGenericWord(k)) continue;
+            for (auto& part : nameWords(t)) words.push_back(foldKey(part));
+        }
+        if (words.size() < 2) continue;
+        std::vector<std::string> forms;
+        auto first = [](const std::string& w) { return char(std::toupper(static_cast<unsigned char>(w[0]))); };
+        std::string fl{first(words.front()), first(words.back())};
+        forms.push_back(fl);
+        if (words.size() >= 3 && words.size() <= 4) {
+            std::string all;
+            for (auto& w : words) all += first(w);
+            forms.push_back(all);
+        }
+        for (auto& f : forms) {
+            if (!std::all_of(f.begin(), f.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) continue;
+            const std::string& rep = m_plans[p.id].display;
+            auto it = at.find(f);
+            if (it == at.end()) {
+                at[f] = m_initials.size();
+                m_initials.push_back({f, {p.id}, rep});
+            } else if (std::find(m_initials[it->second].owners.begin(), m_initials[it->second].owners.end(), p.id) ==
+                       m_initials[it->second].owners.end()) {
+                m_initials[it->second].owners.push_back(p.id);
+                m_initials[it->second].replacement = "[name removed]";
+            }
+        }
+    }
+}
+
+// Words of the case that are not names: its agencies' names and ids, the pseudonyms and the
+// labels anonymise gives. A name followed by one of them is not a longer unknown name.
+void CaseSecrets::collectVocabulary(const Case& c) {
+    auto add = [&](std::string_view text) {
+        for (auto& w : textWords(text)) m_vocabulary.insert(w.key);
+    };
+    for (auto& a : c.agencies) {
+        add(a.name);
+        add(a.id);
+    }
+    for (auto& [id, plan] : m_plans) add(plan.display);
+    add(c.info.partnership);
+    // ... but never a word that is itself a name of someone here.
+    for (auto& t : m_terms) m_vocabulary.erase(t.key);
 }
 
 const PersonPlan* CaseSecrets::plan(const std::string& personId) const {
@@ -233,16 +421,21 @@ void CaseSecrets::planPeople(const Case& c) {
     for (const Person* p : children) {
         auto& plan = m_plans[p->id];
         if (hideSex || p->pseudonym.empty())
+        {
             plan.display = nextLabel([](int n) { return fmt::format("Child {}", n + 1); }, childN);
-        else plan.display = p->pseudonym;
+            plan.generated = true;
+        } else plan.display = p->pseudonym;
     }
     for (auto& p : c.people) {
         auto& plan = m_plans[p.id];
         if (plan.child) continue;
+        plan.generated = true;
         if (plan.professional && (roleNames || p.pseudonym.empty()))
             plan.display = nextLabel([](int n) { return fmt::format("Professional {}", n + 1); }, profN);
-        else if (!p.pseudonym.empty()) plan.display = p.pseudonym;
-        else if (p.pregnancy) plan.display = capitalised(toString(*p.pregnancy));
+        else if (!p.pseudonym.empty()) {
+            plan.display = p.pseudonym;
+            plan.generated = false;
+        } else if (p.pregnancy) plan.display = capitalised(toString(*p.pregnancy));
         else plan.display = nextLabel([](int n) { return "Adult " + letterName(n); }, adultN);
     }
 }
@@ -280,6 +473,28 @@ void CaseSecrets::collectDays(const Case& c) {
         if (auto d = dayOf(c.info.referenceDate);
             d && std::none_of(m_days.begin(), m_days.end(), [&](const SensitiveDay& s) { return s.day == *d; }))
             m_days.push_back({*d, "reference date", ""});
+    if (!m_pub.hideDeathDate) return;
+    // With the date of death hidden, its month goes too (published as the year), and the time
+    // recorded on that day.
+    auto addMonth = [&](const std::optional<Date>& d, const std::string& who) {
+        if (!d || !d->known() || d->kind() != Date::Kind::Point || d->first().month == 0) return;
+        SensitiveMonth m{d->first().year, d->first().month};
+        if (std::none_of(m_months.begin(), m_months.end(), [&](const SensitiveMonthOf& x) { return x.month == m; }))
+            m_months.push_back({m, who});
+    };
+    for (auto& p : c.people) addMonth(p.died, p.id);
+    addMonth(c.info.referenceDate, "");
+    for (auto& e : c.events) {
+        if (e.time.size() < 4 || !isWholeDay(e.date)) continue;
+        const SensitiveDay* death = nullptr;
+        for (auto& d : m_days)
+            if (d.what != "birth date" && d.day == e.date.first()) death = &d;
+        if (!death) continue;
+        int h = 0, mi = 0;
+        if (std::sscanf(e.time.c_str(), "%d:%d", &h, &mi) != 2) continue;
+        if (std::none_of(m_times.begin(), m_times.end(), [&](const SensitiveTime& t) { return t.hour == h && t.minute == mi; }))
+            m_times.push_back({h, mi, death->personId});
+    }
 }
 
 std::vector<CalendarDate> CaseSecrets::sensitiveCalendarDays() const {
@@ -294,7 +509,7 @@ void CaseSecrets::addTerm(std::string_view text, TermKind kind, const std::strin
     if (key.empty()) return;
     // One letter is never a term (an initial); two are only when the case spells them out as a
     // whole alias or id ("Jo", "AK").
-    std::size_t letters = g_utf8_strlen(key.c_str(), gssize(key.size()));
+    std::size_t letters = codePoints(key);
     if (letters < 2) return;
     if (letters == 2 && kind != TermKind::Alias && kind != TermKind::FirstName && kind != TermKind::Id) return;
     auto it = m_termIndex.find(key);
@@ -457,7 +672,7 @@ void CaseSecrets::collectShortNames(const Case& c) {
             for (auto& o : t.owners) full.emplace_back(t.key, o);
     for (auto& [key, text] : capital) {
         if (m_termIndex.count(key) || lower.count(key) || isGenericWord(key) || isCalendarWord(key)) continue;
-        if (g_utf8_strlen(key.c_str(), gssize(key.size())) < 3) continue;
+        if (codePoints(key) < 3) continue;
         std::vector<std::string> owners;
         for (auto& [fk, person] : full)
             if (fk.size() > key.size() && fk.compare(0, key.size(), key) == 0 &&
@@ -472,31 +687,6 @@ bool CaseSecrets::isRealNameKey(const std::string& key) const {
     if (it == m_termIndex.end()) return false;
     auto k = m_terms[it->second].kind;
     return k != TermKind::Address && k != TermKind::Postcode && m_terms[it->second].ownerKind == "person";
-}
-
-std::string CaseSecrets::scrub(std::string_view text) const {
-    if (text.empty()) return {};
-    std::vector<Replacement> reps;
-    for (auto& m : m_matcher.find(text)) reps.push_back({m.begin, m.end, m_terms[std::size_t(m.id)].replacement});
-    if (!m_days.empty())
-        for (auto& dm : findDateMentions(text))
-            for (auto& d : m_days)
-                if (dm.is(d.day)) {
-                    reps.push_back({dm.begin, dm.end, "[date removed]"});
-                    break;
-                }
-    // "[address removed], [address removed]" (a street and its postcode) reads as one removal.
-    std::sort(reps.begin(), reps.end(), [](const Replacement& a, const Replacement& b) { return a.begin < b.begin; });
-    std::vector<Replacement> merged;
-    for (auto& r : reps) {
-        if (!merged.empty() && merged.back().with == r.with && r.with.front() == '[' && r.begin >= merged.back().end &&
-            text.substr(merged.back().end, r.begin - merged.back().end).find_first_not_of(" ,") == std::string_view::npos) {
-            merged.back().end = std::max(merged.back().end, r.end);
-            continue;
-        }
-        merged.push_back(r);
-    }
-    return applyReplacements(text, std::move(merged));
 }
 
 }  // namespace genochron::anon

@@ -6,12 +6,12 @@
 #include "core/anonymise/anonymise_dates.hpp"
 #include "core/anonymise/anonymise_terms.hpp"
 #include "core/check/check.hpp"
+#include "core/anonymise/text_reuse.hpp"
 #include "core/anonymise/text_scan.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
-#include <glib.h>
 #include <set>
 #include <sstream>
 
@@ -21,39 +21,14 @@ namespace {
 
 using namespace anon;
 
-struct Stoplist {
-    std::set<std::string> words;
-    TermMatcher phrases;   // "phrase: Clare's Law": names that are not people
-};
+const std::set<std::string>& stopwords() { return CaseSecrets::stopwords(); }
 
-Stoplist loadStoplist() {
-    Stoplist s;
-    const std::string path = assetPath("publication_stopwords.txt");
-    std::ifstream in(path);
-    if (!in)
-        throw GenochronError("the publication word list cannot be read; set GENOCHRON_ASSETS to the folder "
-                             "holding publication_stopwords.txt",
-                             path);
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-        if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
-        if (line.rfind("phrase:", 0) == 0) {
-            s.phrases.add(line.substr(7), n++);
-            continue;
-        }
-        std::istringstream ss(line);
-        std::string w;
-        while (ss >> w) s.words.insert(foldKey(w));
-    }
-    return s;
+std::size_t codePoints(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
 }
-
-const Stoplist& stoplist() {
-    static const Stoplist s = loadStoplist();
-    return s;
-}
-const std::set<std::string>& stopwords() { return stoplist().words; }
 
 bool isTitle(const std::string& key) {
     static const std::set<std::string> titles = {"mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di",
@@ -109,7 +84,7 @@ struct Checker {
     void possibleNames(const TextField& f, const std::vector<TextWord>& words) {
         std::set<std::string> reported;
         std::vector<bool> inPhrase(words.size(), false);   // part of a known phrase ("Clare's Law")
-        for (auto& m : stoplist().phrases.find(f.text))
+        for (auto& m : CaseSecrets::stopPhrases().find(f.text))
             for (std::size_t k = 0; k < words.size(); ++k)
                 if (words[k].begin >= m.begin && words[k].end <= m.end) inPhrase[k] = true;
         for (std::size_t i = 0; i < words.size(); ++i) {
@@ -119,7 +94,7 @@ struct Checker {
                 if (!w.capitalised || w.allCaps || w.hasDigit) return false;
                 if (w.sentenceStart && !(k > 0 && isTitle(words[k - 1].key))) return false;
                 const std::string& key = w.key;
-                if (g_utf8_strlen(key.c_str(), gssize(key.size())) < 2) return false;
+                if (codePoints(key) < 2) return false;
                 return !known.count(key) && !lowercase.count(key) && !stopwords().count(key) &&
                        !CaseSecrets::isGenericWord(key) && !CaseSecrets::isCalendarWord(key);
             };
@@ -198,18 +173,67 @@ struct Checker {
         }
     }
 
-    // One finding per field and day, listing every way it is written there.
-    void dates(const TextField& f) {
-        auto mentions = findDateMentions(f.text);
-        for (auto& day : s.days()) {
-            std::string forms;
-            for (auto& dm : mentions)
-                if (dm.is(day.day)) forms += (forms.empty() ? "'" : ", '") + std::string(f.text.substr(dm.begin, dm.end - dm.begin)) + "'";
-            if (forms.empty()) continue;
-            std::string whose = day.personId.empty() ? "" : fmt::format(" of '{}'", day.personId);
-            warn(f, day.what == "birth date" ? "birth-date-in-text" : "death-date-in-text",
-                 fmt::format("{} {} the {}{}; anonymise writes [date removed]: consider rewording", forms,
-                             forms.find(',') == std::string::npos ? "is" : "are", day.what, whose));
+    // One finding per field and sensitive date, listing every way it is written there: the
+    // days (death, birth), birthdays, and with the date of death hidden its month and time.
+    void dates(const TextField& f, const std::vector<Hit>& hits) {
+        std::map<std::pair<int, int>, std::string> forms;   // (kind, index) -> "'3/3', 'March the 3rd'"
+        for (auto& h : hits) {
+            if (h.kind != Hit::Kind::Day && h.kind != Hit::Kind::Birthday && h.kind != Hit::Kind::Month &&
+                h.kind != Hit::Kind::Time)
+                continue;
+            std::string& list = forms[{int(h.kind), h.index}];
+            list += (list.empty() ? "'" : ", '") + std::string(f.text.substr(h.begin, h.end - h.begin)) + "'";
+        }
+        for (auto& [key, list] : forms) {
+            auto kind = Hit::Kind(key.first);
+            std::size_t i = std::size_t(key.second);
+            const char* verb = list.find("', '") == std::string::npos ? "is" : "are";
+            if (kind == Hit::Kind::Day || kind == Hit::Kind::Birthday) {
+                const SensitiveDay& day = s.days()[i];
+                std::string whose = day.personId.empty() ? "" : fmt::format(" of '{}'", day.personId);
+                bool birth = day.what == "birth date";
+                warn(f, birth ? "birth-date-in-text" : "death-date-in-text",
+                     fmt::format("{} {} {}{}; anonymise writes [date removed]: consider rewording", list, verb,
+                                 kind == Hit::Kind::Birthday ? "a birthday that gives away the birth date" : "the " + day.what,
+                                 whose));
+            } else if (kind == Hit::Kind::Month) {
+                const SensitiveMonthOf& m = s.months()[i];
+                warn(f, "death-month-in-text",
+                     fmt::format("{} {} the month of the death{} (the date of death is hidden); anonymise writes "
+                                 "the year only: consider rewording",
+                                 list, verb, m.personId.empty() ? "" : fmt::format(" of '{}'", m.personId)));
+            } else {
+                warn(f, "death-time-in-text",
+                     fmt::format("{} {} the time recorded on the day of the death (the date of death is hidden); "
+                                 "anonymise writes [time removed]: consider rewording",
+                                 list, verb));
+            }
+        }
+        // "her 16th birthday" beside an event's own date gives the birth date away.
+        if (f.event && isWholeDay(f.event->date))
+            for (auto& w : textWords(f.text))
+                if (w.key == "birthday" || w.key == "birthdays") {
+                    warn(f, "birthday-in-text",
+                         "a birthday in the text of an event with a date can give away a birth date; reword "
+                         "(anonymise does not)");
+                    break;
+                }
+    }
+
+    // Replacements a person should look at: a name that is also a word, a place's name, a name
+    // beside a word the case does not know, initials, a kept phrase. Each with its context.
+    void ambiguous(const TextField& f, const std::vector<Hit>& hits) {
+        for (auto& h : hits) {
+            if (h.ambiguity.empty()) continue;
+            std::size_t b = h.begin > 30 ? h.begin - 30 : 0, e = std::min(f.text.size(), h.end + 30);
+            while (b > 0 && (static_cast<unsigned char>(f.text[b]) & 0xC0) == 0x80) --b;
+            while (e < f.text.size() && (static_cast<unsigned char>(f.text[e]) & 0xC0) == 0x80) ++e;
+            std::string context(f.text.substr(b, e - b));
+            for (auto& ch : context)
+                if (ch == '\n' || ch == '\t') ch = ' ';
+            warn(f, "ambiguous-name",
+                 fmt::format("{} (\"{}{}{}\"{})", h.ambiguity, b > 0 ? "..." : "", context, e < f.text.size() ? "..." : "",
+                             h.use == NameUse::Name ? fmt::format(" -> '{}'", h.replacement) : std::string()));
         }
     }
 
@@ -220,6 +244,7 @@ struct Checker {
         if (!s.publication().hideChildSex) return;
         std::vector<std::string> children;
         bool adults = false;
+        bool untied = false;   // a field about no one event: recommendations, actions, updates, titles
         if (f.person) {
             if (!childIds.count(f.person->id)) return;
             children.push_back(f.person->id);
@@ -227,6 +252,46 @@ struct Checker {
             for (auto& id : f.event->people)
                 if (childIds.count(id)) children.push_back(id);
                 else adults = true;
+        } else {
+            // About a child where it names one (name, alias, pseudonym or published label);
+            // pronouns then count only right after the name.
+            untied = true;
+            adults = true;
+            for (auto& m : terms)
+                for (auto& o : s.terms()[std::size_t(m.id)].owners)
+                    if (childIds.count(o) && std::find(children.begin(), children.end(), o) == children.end())
+                        children.push_back(o);
+            auto spaced = [](std::string_view t) {
+                std::string r = " ";
+                for (auto& w : foldedWords(t)) r += w + " ";
+                return r;
+            };
+            const std::string text = spaced(f.text);
+            for (auto& id : childIds) {
+                const Person* p = c.person(id);
+                for (const std::string* label : {&s.plan(id)->display, p ? &p->pseudonym : nullptr})
+                    if (label && !label->empty() && spaced(*label).size() > 2 &&
+                        text.find(spaced(*label)) != std::string::npos &&
+                        std::find(children.begin(), children.end(), id) == children.end())
+                        children.push_back(id);
+            }
+        }
+        if (untied && children.empty() && !childIds.empty()) {
+            // Words that can only be about a young person, wherever they are written.
+            static const std::set<std::string> young = {"boy", "boys", "girl", "girls", "son", "sons", "daughter",
+                                                        "daughters", "schoolboy", "schoolgirl", "stepson",
+                                                        "stepdaughter", "grandson", "granddaughter", "lad", "lass"};
+            std::vector<std::string> found;
+            for (auto& w : words)
+                if (young.count(w.key) && std::find(found.begin(), found.end(), w.text) == found.end()) found.push_back(w.text);
+            if (found.empty()) return;
+            std::string list;
+            for (auto& w : found) list += (list.empty() ? "'" : ", '") + w + "'";
+            warn(f, "child-sex-in-text",
+                 fmt::format("children's sex is hidden in published material, but this text says {}, which tells a "
+                             "reader a child's sex; reword with neutral words (child, they, sibling)",
+                             list));
+            return;
         }
         if (children.empty()) return;
         // Pronouns that follow a child's name in the same sentence: an object or possessive
@@ -328,32 +393,19 @@ struct Checker {
         }
     }
 
+    // Text that is never published (publish:false events, notes) copied into a published
+    // field: the output that carries it will be refused, so say where.
     void unpublishedReused() {
-        // Six-word runs of an unpublished event's text that reappear in published text.
-        std::map<std::string, std::string> grams;
-        auto gramsOf = [](std::string_view t) {
-            auto w = foldedWords(t);
-            std::vector<std::string> g;
-            for (std::size_t i = 0; i + 6 <= w.size(); ++i) {
-                std::string x = w[i];
-                for (std::size_t k = 1; k < 6; ++k) x += " " + w[i + k];
-                g.push_back(x);
-            }
-            return g;
-        };
-        for (auto& e : c.events)
-            if (!e.publish)
-                for (const std::string* t : {&e.what, &e.action, &e.analysis, &e.missedOpportunity})
-                    for (auto& g : gramsOf(*t)) grams.emplace(g, e.id);
-        if (grams.empty()) return;
-        for (auto& f : freeTextFields(c, false))
-            for (auto& g : gramsOf(f.text))
-                if (auto it = grams.find(g); it != grams.end()) {
-                    warn(f, "unpublished-text-reused",
-                         fmt::format("repeats text of unpublished event '{}' (\"{}\"); anonymised output that "
-                                     "carries it will be refused: reword one of them", it->second, g));
-                    break;
-                }
+        ReuseFinder reuse(c);
+        if (reuse.empty()) return;
+        for (auto& f : freeTextFields(c, false)) {
+            auto found = reuse.find(f.text);
+            if (found.empty()) continue;
+            warn(f, "unpublished-text-reused",
+                 fmt::format("repeats text of {}, which is never published (\"{}\"); anonymised output that carries it "
+                             "will be refused: reword one of them",
+                             found.front().source->where, found.front().words));
+        }
     }
 
     void run() {
@@ -361,15 +413,39 @@ struct Checker {
             auto words = textWords(f.text);
             bool owner = f.where.size() > 6 && f.where.compare(f.where.size() - 6, 6, ".owner") == 0;
             if (!owner) possibleNames(f, words);
-            auto terms = s.findTerms(f.text);   // once per field: folding the text is the costly part
+            // Once per field: folding the text is the costly part.
+            FoldedText folded = foldText(f.text);
+            auto hits = s.scan(f.text, false, words, folded);
+            std::vector<TermMatcher::Match> terms;
+            for (auto& h : hits)
+                if (h.kind == Hit::Kind::Term && h.use == NameUse::Name) terms.push_back({h.begin, h.end, h.index});
             shortNames(f, terms);
             numbersAndAddresses(f, terms);
-            dates(f);
+            dates(f, hits);
+            ambiguous(f, hits);
             childSex(f, words, terms);
         }
         owners();
         pseudonyms();
+        keepPhrases();
         unpublishedReused();
+    }
+
+    // A kept phrase that is a whole recorded name would publish it.
+    void keepPhrases() {
+        const Publication& pub = s.publication();
+        for (auto& k : pub.keep) {
+            std::string key = foldKey(k);
+            for (auto& t : s.terms())
+                if (t.key == key && t.ownerKind == "person") {
+                    d.warning(Category::Publication, "keep-is-a-name", pub.meta.at("keep"),
+                              fmt::format("publication.keep: '{}' is a recorded {} ({}), so it would be published "
+                                          "as written; keep only places and organisations",
+                                          k, kindLabel(t.kind), t.owners.front()),
+                              "");
+                    break;
+                }
+        }
     }
 };
 

@@ -278,7 +278,7 @@ void readCaseInfo(Reader& r, const yaml::Node& n, CaseInfo& c) {
 void readPublication(Reader& r, const yaml::Node& n, Publication& p) {
     r.mapping(n, "publication",
               {"date_precision", "hide_death_date", "hide_child_sex", "hide_addresses", "child_age",
-               "professional_names"},
+               "professional_names", "keep"},
               p.meta, [&](const std::string& k, const yaml::Node& v) {
                   std::string w = "publication." + k;
                   if (k == "date_precision") { if (auto e = r.enumeration<PublishPrecision>(v, w)) p.datePrecision = *e; }
@@ -287,6 +287,7 @@ void readPublication(Reader& r, const yaml::Node& n, Publication& p) {
                   else if (k == "hide_addresses") p.hideAddresses = r.boolean(v, w).value_or(true);
                   else if (k == "child_age") p.childAge = r.integer(v, w, 1, 25).value_or(18);
                   else if (k == "professional_names") { if (auto e = r.enumeration<ProfessionalNames>(v, w)) p.professionalNames = *e; }
+                  else if (k == "keep") p.keep = r.strList(v, w);
               });
 }
 

@@ -374,6 +374,7 @@ void writePublication(Writer& w, const Publication& p) {
     w.boolean("hide_addresses", p.hideAddresses);
     w.integer("child_age", p.childAge);
     w.enumeration("professional_names", p.professionalNames);
+    w.list("keep", p.keep);
     w.meta(p.meta);
     w.endMap();
 }

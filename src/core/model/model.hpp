@@ -177,6 +177,7 @@ struct Publication {
     bool hideAddresses = true;
     int childAge = 18;
     ProfessionalNames professionalNames = ProfessionalNames::Role;
+    std::vector<std::string> keep;   // phrases published as written ("Marsh End"): places, not people
     Meta meta;
     bool operator==(const Publication&) const = default;
 };

@@ -2,6 +2,7 @@
 
 #include "core/anonymise/anonymise_dates.hpp"
 #include "core/anonymise/anonymise_terms.hpp"
+#include "core/anonymise/text_reuse.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/publish/audit_formats.hpp"
 #include "core/model/diagnostics.hpp"
@@ -14,21 +15,6 @@
 namespace genochron {
 
 namespace {
-
-constexpr std::size_t kSnippetWords = 6;
-
-std::string gramAt(const std::vector<std::string>& w, std::size_t i) {
-    std::string g = w[i];
-    for (std::size_t k = 1; k < kSnippetWords; ++k) g += " " + w[i + k];
-    return g;
-}
-
-std::vector<std::string> grams(std::string_view text) {
-    auto w = anon::foldedWords(text);
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i + kSnippetWords <= w.size(); ++i) out.push_back(gramAt(w, i));
-    return out;
-}
 
 void addFinding(AuditReport& r, AuditFinding f) {
     for (auto& g : r.findings) {
@@ -43,11 +29,18 @@ void addFinding(AuditReport& r, AuditFinding f) {
 
 }  // namespace
 
-// Runs of six words from unpublished events that appear in no published text of the
-// case, in the words as written and as anonymise would rewrite them: if one turns up
-// in an output, the unpublished event leaked.
+// Runs of words from unpublished text (publish:false events, notes), as written and as
+// anonymise would rewrite them: if one turns up in an output, unpublished text leaked.
 struct Auditor::Snippets {
-    std::unordered_map<std::string, std::string> grams;   // folded 6 words -> event id
+    explicit Snippets(const Case& c, const anon::CaseSecrets& s) : reuse(c, &s) {
+        // Where each run was copied into a published field, so a refusal can say where to reword.
+        if (reuse.empty()) return;
+        for (auto& f : anon::freeTextFields(c, false))
+            for (auto& found : reuse.find(f.text))
+                copiedInto.emplace(found.words, fmt::format("{} (line {}, column {})", f.where, f.loc.line, f.loc.column));
+    }
+    anon::ReuseFinder reuse;
+    std::unordered_map<std::string, std::string> copiedInto;   // folded run -> published field
 };
 
 AuditFormat auditFormatFor(const std::string& path) {
@@ -67,48 +60,71 @@ std::string formatFinding(const std::string& file, const AuditFinding& f) {
     if (!f.owner.empty()) s += fmt::format(" ({})", f.owner);
     if (!f.where.empty()) s += fmt::format(" in {}", f.where);
     if (f.count > 1) s += fmt::format(", {} times", f.count);
+    if (!f.source.empty()) s += fmt::format("; {}", f.source);
     return s;
 }
 
-Auditor::Auditor(const Case& c) : m_secrets(std::make_unique<anon::CaseSecrets>(c)), m_snippets(std::make_unique<Snippets>()) {
-    for (auto& e : c.events) {
-        if (e.publish) continue;
-        for (const std::string* t : {&e.what, &e.action, &e.analysis, &e.missedOpportunity, &e.sourceRef}) {
-            for (auto& g : grams(*t)) m_snippets->grams.emplace(g, e.id);
-            for (auto& g : grams(m_secrets->scrub(*t))) m_snippets->grams.emplace(g, e.id);
-        }
-    }
-    if (m_snippets->grams.empty()) return;
-    for (auto& f : anon::freeTextFields(c, false)) {
-        for (auto& g : grams(f.text)) m_snippets->grams.erase(g);
-        for (auto& g : grams(m_secrets->scrub(f.text))) m_snippets->grams.erase(g);
-    }
-}
+Auditor::Auditor(const Case& c)
+    : m_secrets(std::make_unique<anon::CaseSecrets>(c)), m_snippets(std::make_unique<Snippets>(c, *m_secrets)) {}
 
 Auditor::~Auditor() = default;
 
 void Auditor::scanText(std::string_view text, const std::string& where, AuditReport& report) const {
     if (text.empty()) return;
-    anon::FoldedText folded = anon::foldText(text);
-    for (auto& m : m_secrets->findTerms(folded)) {
-        const anon::Term& t = m_secrets->terms()[std::size_t(m.id)];
-        std::string owners;
-        for (auto& o : t.owners) owners += (owners.empty() ? "" : ", ") + o;
-        addFinding(report, {std::string(anon::kindLabel(t.kind)), t.text, t.ownerKind + " " + owners, where, 1});
-    }
-    if (!m_secrets->days().empty())
-        for (auto& dm : anon::findDateMentions(text))
-            for (auto& d : m_secrets->days())
-                if (dm.is(d.day))
-                    addFinding(report, {d.what, anon::isoDay(d.day), d.personId.empty() ? "" : "person " + d.personId,
-                                        where, 1});
-    if (!m_snippets->grams.empty()) {
-        auto words = anon::foldedWords(text);
-        for (std::size_t i = 0; i + kSnippetWords <= words.size(); ++i) {
-            auto it = m_snippets->grams.find(gramAt(words, i));
-            if (it != m_snippets->grams.end())
-                addFinding(report, {"unpublished text", it->first, "event " + it->second, where, 1});
+    for (auto& h : m_secrets->scan(text, true)) {
+        if (h.use != anon::NameUse::Name) continue;   // a word, a place, a kept phrase: not a name here
+        auto owners = [](const std::vector<std::string>& os) {
+            std::string r;
+            for (auto& o : os) r += (r.empty() ? "" : ", ") + o;
+            return r;
+        };
+        using K = anon::Hit::Kind;
+        switch (h.kind) {
+        case K::Term:
+        case K::Email:
+        case K::Handle: {
+            if (h.index < 0) break;
+            const anon::Term& t = m_secrets->terms()[std::size_t(h.index)];
+            std::string kind(anon::kindLabel(t.kind));
+            if (h.kind == K::Email) kind += " in an e-mail address";
+            if (h.kind == K::Handle) kind += " in a handle";
+            addFinding(report, {kind, t.text, t.ownerKind + " " + owners(t.owners), where, 1, ""});
+            break;
         }
+        case K::Initials: {
+            // PDF syntax is full of short capitalised keys (/CA, /SM, /BM): initials are only
+            // looked for in text a reader sees.
+            if (where == "PDF objects") break;
+            const anon::Initials& in = m_secrets->initials()[std::size_t(h.index)];
+            addFinding(report, {"initials", in.letters, "person " + owners(in.owners), where, 1, ""});
+            break;
+        }
+        case K::Day:
+        case K::Birthday: {
+            const anon::SensitiveDay& d = m_secrets->days()[std::size_t(h.index)];
+            addFinding(report, {h.kind == K::Birthday ? "birthday" : d.what, anon::isoDay(d.day),
+                                d.personId.empty() ? "" : "person " + d.personId, where, 1, ""});
+            break;
+        }
+        case K::Month: {
+            const anon::SensitiveMonthOf& m = m_secrets->months()[std::size_t(h.index)];
+            addFinding(report, {"month of death", fmt::format("{:04}-{:02}", m.month.year, m.month.month),
+                                m.personId.empty() ? "" : "person " + m.personId, where, 1, ""});
+            break;
+        }
+        case K::Time: {
+            const anon::SensitiveTime& t = m_secrets->times()[std::size_t(h.index)];
+            addFinding(report, {"time of death", fmt::format("{:02}:{:02}", t.hour, t.minute),
+                                t.personId.empty() ? "" : "person " + t.personId, where, 1, ""});
+            break;
+        }
+        }
+    }
+    for (auto& found : m_snippets->reuse.find(text)) {
+        AuditFinding f{"unpublished text", found.words, found.source->where, where, 1, ""};
+        if (auto it = m_snippets->copiedInto.find(found.words); it != m_snippets->copiedInto.end())
+            f.source = "copied into " + it->second;
+        addFinding(report, f);
     }
 }
 

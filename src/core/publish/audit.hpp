@@ -33,6 +33,7 @@ struct AuditFinding {
     std::string owner;   // "person zoe", "household h1", "event e003"; empty for metadata
     std::string where;   // "page 2", "PDF title", "PNG tEXt chunk", "text"
     int count = 1;
+    std::string source;  // where in the case it comes from, when known: "copied into events[e004].what (line 88, column 11)"
 };
 
 struct AuditReport {

@@ -247,11 +247,11 @@ Extracted extractPdf(std::string_view bytes) {
     x.texts.emplace_back("PDF objects", pdfWithoutStreams(bytes));
     // A creation or modification date says when the document was made: never in a published figure.
     if (GDateTime* t = poppler_document_get_creation_date_time(d)) {
-        x.metadata.push_back({"metadata", "CreationDate", "", "PDF info", 1});
+        x.metadata.push_back({"metadata", "CreationDate", "", "PDF info", 1, ""});
         g_date_time_unref(t);
     }
     if (GDateTime* t = poppler_document_get_modification_date_time(d)) {
-        x.metadata.push_back({"metadata", "ModDate", "", "PDF info", 1});
+        x.metadata.push_back({"metadata", "ModDate", "", "PDF info", 1, ""});
         g_date_time_unref(t);
     }
     return x;
@@ -272,7 +272,7 @@ Extracted extractPng(std::string_view bytes) {
         if (type == "tEXt" || type == "zTXt" || type == "iTXt") {
             std::size_t nul = data.find('\0');
             std::string keyword = latin1ToUtf8(data.substr(0, nul == std::string_view::npos ? data.size() : nul));
-            x.metadata.push_back({"metadata", fmt::format("{} chunk '{}'", type, keyword), "", "PNG chunks", 1});
+            x.metadata.push_back({"metadata", fmt::format("{} chunk '{}'", type, keyword), "", "PNG chunks", 1, ""});
             std::string text;
             if (nul != std::string_view::npos) {
                 if (type == "tEXt") text = latin1ToUtf8(data.substr(nul + 1));
@@ -285,7 +285,7 @@ Extracted extractPng(std::string_view bytes) {
             }
             x.texts.emplace_back(fmt::format("PNG {} chunk", type), keyword + "\n" + text);
         } else if (type == "tIME" || type == "eXIf") {
-            x.metadata.push_back({"metadata", type + " chunk", "", "PNG chunks", 1});
+            x.metadata.push_back({"metadata", type + " chunk", "", "PNG chunks", 1, ""});
         } else if (type == "IEND") {
             sawEnd = true;
             break;
