@@ -36,7 +36,8 @@ void saveCaseFile(const Case& c, const std::string& path);
 
 // Where `reloaded` (the case read back from a save of `saved`) differs from `saved`:
 // "events[3] (e017)", "case", ...; nullopt when they are the same. An event saved with no
-// id matches the id the loader generates for it.
+// id matches the id the loader generates for it, and a value that reads back equal but
+// marked unreadable (an invalid time typed in) matches too.
 std::optional<std::string> caseDifference(const Case& saved, const Case& reloaded);
 
 }  // namespace genochron

@@ -66,8 +66,10 @@ public:
     template <class F>
     bool mapping(const yaml::Node& n, const std::string& where, const std::vector<std::string_view>& known,
                  Meta& meta, F&& handle) {
+        const std::size_t start = mark();
         if (!n.IsMap()) {
             error(n, "wrong-type", fmt::format("{} should be a mapping of keys (key: value)", where));
+            if (capturing()) meta.unreadItem = Unread{n, takeErrors(start)};
             return false;
         }
         meta.loc = locOf(n);
@@ -75,18 +77,36 @@ public:
         for (auto it = n.begin(); it != n.end(); ++it) {
             const yaml::Node& k = it->first;
             const yaml::Node& v = it->second;
+            const std::size_t before = mark();
+            auto keepEntry = [&] {
+                if (capturing()) meta.unreadEntries.push_back({k, v, takeErrors(before)});
+            };
             if (!k.IsScalar()) {
                 error(k, "wrong-type", fmt::format("a key in {} is not a plain name", where));
+                keepEntry();
                 continue;
             }
             std::string key = k.Scalar();
+            if (key == "<<" && !k.quoted()) {
+                // YAML 1.1's merge key: this reader does not merge, so the keys would be
+                // silently missing. Kept (and written back) as it is.
+                error(k, "merge-key",
+                      fmt::format("'<<:' in {} merges keys from another mapping, which genochron does not do; "
+                                  "write the keys out in full here",
+                                  where));
+                keepEntry();
+                continue;
+            }
             if (!seen.insert(key).second) {
                 error(k, "duplicate-key", fmt::format("'{}' appears twice in {}; keep one", key, where));
+                keepEntry();
                 continue;
             }
             meta.keyLocs[key] = v.IsNull() ? locOf(k) : locOf(v);
             if (key == "lint_ignore") {
                 lintIgnore(v, where + ".lint_ignore", meta);
+                if (capturing())
+                    if (auto errs = takeErrors(before); !errs.empty()) meta.unread[key] = Unread{v, std::move(errs)};
                 continue;
             }
             bool isKnown = std::find(known.begin(), known.end(), key) != known.end();
@@ -100,8 +120,32 @@ public:
                 continue;
             }
             handle(key, v);
+            // An error about this value (not about an item inside it, which keeps its own):
+            // the value is kept as it was read, and written back, instead of a default.
+            if (capturing())
+                if (auto errs = takeErrors(before); !errs.empty()) meta.unread[key] = Unread{v, std::move(errs)};
         }
         return true;
+    }
+
+    // Errors raised since `mark()` move from the diagnostics into the model (Meta::unread),
+    // where validation reports them for as long as the value stays unread. Errors of
+    // finished list items are never taken by the key holding the list.
+    std::size_t mark() const { return m_d.items().size(); }
+    bool capturing() const { return m_noCapture == 0; }
+    std::vector<UnreadError> takeErrors(std::size_t from) {
+        from = std::max(from, m_protected);
+        std::vector<UnreadError> out;
+        auto& items = m_d.items();
+        std::vector<Diagnostic> keep;
+        for (std::size_t i = from; i < items.size(); ++i) {
+            if (items[i].severity == Severity::Error)
+                out.push_back({items[i].code, items[i].message, SourceLoc{items[i].line, items[i].column}});
+            else keep.push_back(std::move(items[i]));
+        }
+        items.resize(from);
+        items.insert(items.end(), keep.begin(), keep.end());
+        return out;
     }
 
     std::optional<std::string> str(const yaml::Node& v, const std::string& where, bool required = false) {
@@ -227,22 +271,37 @@ public:
             error(v, "wrong-type", fmt::format("{} should be a list of items, each starting with '- '", where));
             return;
         }
-        for (std::size_t i = 0; i < v.size(); ++i) each(v[i], fmt::format("{}[{}]", where, i));
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            each(v[i], fmt::format("{}[{}]", where, i));
+            m_protected = mark();   // the item's own errors are its own
+        }
     }
 
+    // Any error in it keeps the whole lint_ignore list as it was read (Meta::unread).
     void lintIgnore(const yaml::Node& v, const std::string& where, Meta& meta) {
-        list(v, where, [&](const yaml::Node& item, const std::string& w) {
+        if (v.IsNull()) return;
+        if (!v.IsSequence()) {
+            error(v, "wrong-type", fmt::format("{} should be a list of items, each starting with '- '", where));
+            return;
+        }
+        ++m_noCapture;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const yaml::Node& item = v[i];
+            std::string w = fmt::format("{}[{}]", where, i);
             LintIgnore li;
             Meta scratch;
             mapping(item, w, {"rule", "reason"}, scratch, [&](const std::string& k, const yaml::Node& x) {
                 if (k == "rule") li.rule = text(x, w + ".rule");
                 if (k == "reason") li.reason = text(x, w + ".reason");
             });
+            li.extras = scratch.extras;
+            if (!item.IsMap()) continue;
             if (li.rule.empty()) error(item, "missing", fmt::format("{} needs 'rule:' (the rule id to suppress)", w));
             else if (li.reason.empty())
                 error(item, "missing", fmt::format("{} needs 'reason:' (why '{}' does not apply here)", w, li.rule));
             else meta.lintIgnore.push_back(li);
-        });
+        }
+        --m_noCapture;
     }
 
     void require(const Meta& meta, const yaml::Node& n, const std::string& where, std::string_view key,
@@ -253,6 +312,8 @@ public:
 
 private:
     Diagnostics& m_d;
+    std::size_t m_protected = 0;   // errors before this index belong to finished list items
+    int m_noCapture = 0;           // inside lint_ignore: its key keeps everything
 };
 
 // ---------------------------------------------------------------- [SECTION] blocks
@@ -265,7 +326,7 @@ void readCaseInfo(Reader& r, const yaml::Node& n, CaseInfo& c) {
                   else if (k == "partnership") c.partnership = r.text(v, "case.partnership");
                   else if (k == "reference_date") c.referenceDate = r.date(v, "case.reference_date");
                   else if (k == "scope") {
-                      Meta m;
+                      Meta& m = c.scopeMeta;
                       r.mapping(v, "case.scope", {"from", "to"}, m, [&](const std::string& k2, const yaml::Node& v2) {
                           if (k2 == "from") c.scopeFrom = r.date(v2, "case.scope.from");
                           else c.scopeTo = r.date(v2, "case.scope.to");
@@ -334,17 +395,22 @@ void readPerson(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
     c.people.push_back(std::move(p));
 }
 
+// An item that cannot be a period (not a mapping, or no status) is kept as it was read.
 std::optional<StatusPeriod> readStatusPeriod(Reader& r, const yaml::Node& n, const std::string& w) {
     StatusPeriod s;
-    Meta m;
+    Meta& m = s.meta;
     bool hasStatus = false;
     r.mapping(n, w, {"status", "from", "to"}, m, [&](const std::string& k, const yaml::Node& v) {
         if (k == "status") { if (auto e = r.enumeration<PartnershipStatus>(v, w + ".status")) { s.status = *e; hasStatus = true; } }
         else if (k == "from") s.from = r.date(v, w + ".from");
         else s.to = r.date(v, w + ".to");
     });
-    if (n.IsMap() && !m.keyLocs.count("status")) r.error(n, "missing", w + " has no 'status:'; it is required");
-    if (!hasStatus) return std::nullopt;
+    if (n.IsMap() && !m.keyLocs.count("status")) {
+        auto at = r.mark();
+        r.error(n, "missing", w + " has no 'status:'; it is required");
+        if (r.capturing()) m.unreadItem = Unread{n, r.takeErrors(at)};
+    }
+    if (!hasStatus && !m.hasUnread()) return std::nullopt;
     return s;
 }
 
@@ -475,13 +541,12 @@ void readAction(Reader& r, const yaml::Node& n, const std::string& w, Recommenda
                   else if (k == "updates") {
                       r.list(v, f, [&](const yaml::Node& item, const std::string& iw) {
                           ActionUpdate u;
-                          Meta m;
-                          r.mapping(item, iw, {"date", "text"}, m, [&](const std::string& k2, const yaml::Node& v2) {
+                          r.mapping(item, iw, {"date", "text"}, u.meta, [&](const std::string& k2, const yaml::Node& v2) {
                               if (k2 == "date") { if (auto d = r.date(v2, iw + ".date")) u.date = *d; }
                               else {
                                   u.text = r.text(v2, iw + ".text");
-                                  // updates keep no Meta of their own: the action's holds where each text is
-                                  a.meta.keyLocs[fmt::format("updates[{}].text", a.updates.size())] = m.at("text");
+                                  // the action's Meta also holds where each text is (the language check reads it there)
+                                  a.meta.keyLocs[fmt::format("updates[{}].text", a.updates.size())] = u.meta.at("text");
                               }
                           });
                           a.updates.push_back(u);
@@ -519,6 +584,22 @@ LoadResult loadCaseString(const std::string& text, const std::string& name, cons
         d.error("empty", {1, 1}, "the file is empty; a case file starts with 'format: genochron/1'");
         return res;
     }
+    // UTF-16 and UTF-32 (Notepad's "Unicode", some exports): by their byte order mark, or
+    // by the NUL bytes every ASCII character carries.
+    {
+        auto at = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0x100u; };
+        bool utf32 = (at(0) == 0xFF && at(1) == 0xFE && at(2) == 0 && at(3) == 0) ||
+                     (at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF);
+        bool utf16 = !utf32 && ((at(0) == 0xFF && at(1) == 0xFE) || (at(0) == 0xFE && at(1) == 0xFF) ||
+                                (text.size() >= 4 && ((at(0) && !at(1) && at(2) && !at(3)) ||
+                                                      (!at(0) && at(1) && !at(2) && at(3)))));
+        if (utf16 || utf32) {
+            d.error("encoding", {1, 1},
+                    fmt::format("this file is {} text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+                                utf32 ? "UTF-32" : "UTF-16"));
+            return res;
+        }
+    }
     if (auto nul = text.find('\0'); nul != std::string::npos) {
         d.error("binary", locAtOffset(text, nul), "this is not a text file (it contains a NUL byte); is it the right file?");
         return res;
@@ -530,12 +611,25 @@ LoadResult loadCaseString(const std::string& text, const std::string& name, cons
     yaml::ParseError perr;
     yaml::ParseLimits plim;
     plim.maxDepth = limits.maxDepth;
-    auto parsed = yaml::parse(text, plim, perr);
+    yaml::MoreDocuments more;
+    auto parsed = yaml::parse(text, plim, perr, &more);
     if (!parsed) {
         d.error(perr.message.find("nesting") != std::string::npos ? "too-deep" : "yaml-syntax",
                 perr.mark.is_null() ? SourceLoc{} : SourceLoc{perr.mark.line + 1, perr.mark.column + 1},
                 "YAML syntax: " + perr.message);
         return res;
+    }
+    if (more.present) {
+        SourceLoc at = more.at.is_null() ? SourceLoc{} : SourceLoc{more.at.line + 1, more.at.column + 1};
+        if (!more.empty) {
+            // Not opened at all: a save writes one document and would drop the rest.
+            d.error("second-document", at,
+                    "a second YAML document starts here ('---'); a case file is one document: remove the '---' "
+                    "line, or move what follows into the case above it");
+            return res;
+        }
+        d.warning(Category::Validation, "second-document", at,
+                  "an empty second YAML document ('---') after the case; it is ignored (and not written back)");
     }
     const yaml::Node& root = *parsed;
     if (!root.IsMap()) {

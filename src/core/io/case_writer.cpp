@@ -125,6 +125,17 @@ class Writer {
 public:
     std::string item;    // the item being written, for errors ("events[3]")
     std::string field;   // ... and its key
+    const Meta* current = nullptr;   // the item's meta: values kept unread are written instead of typed ones
+
+    // A value kept as it was read (a bad date, ...) for `k`: written, unchanged. True if so.
+    bool unread(const char* k) {
+        if (!current) return false;
+        auto it = current->unread.find(k);
+        if (it == current->unread.end()) return false;
+        key(k);
+        node(it->second.value);
+        return true;
+    }
 
     Writer() {
         if (!yaml_emitter_initialize(&m_em)) throw GenochronError("cannot start the YAML writer (out of memory?)");
@@ -237,17 +248,17 @@ public:
 
     // key: value pairs of the format.
     void str(const char* k, const std::string& v, bool always = false) {
-        if (v.empty() && !always) return;
+        if (unread(k) || (v.empty() && !always)) return;
         key(k);
         text(v, true);
     }
     void quoted(const char* k, const std::string& v) {
-        if (v.empty()) return;
+        if (unread(k) || v.empty()) return;
         key(k);
         text(v, false, true);
     }
     void date(const char* k, const std::optional<Date>& d) {
-        if (!d) return;
+        if (unread(k) || !d) return;
         key(k);
         dateValue(*d);
     }
@@ -256,30 +267,32 @@ public:
         raw(d.toString(), YAML_PLAIN_SCALAR_STYLE, true);
     }
     void list(const char* k, const std::vector<std::string>& v) {
-        if (v.empty()) return;
+        if (unread(k) || v.empty()) return;
         key(k);
         beginSeq(true);
         for (auto& s : v) text(s);
         endSeq();
     }
     template <class E> void enums(const char* k, const std::vector<E>& v) {
-        if (v.empty()) return;
+        if (unread(k) || v.empty()) return;
         key(k);
         beginSeq(true);
         for (auto e : v) token(toString(e));
         endSeq();
     }
     template <class E> void enumeration(const char* k, E e) {
+        if (unread(k)) return;
         key(k);
         token(toString(e));
     }
     void boolean(const char* k, bool v) {
+        if (unread(k)) return;
         key(k);
         token(v ? "true" : "false");
     }
     // A mapping of text values (import_map, extras), in order.
     void textMap(const char* k, const std::vector<std::pair<std::string, std::string>>& m) {
-        if (m.empty()) return;
+        if (unread(k) || m.empty()) return;
         key(k);
         beginMap();
         for (auto& [mk, mv] : m) {
@@ -289,12 +302,14 @@ public:
         endMap();
     }
     void integer(const char* k, long v) {
+        if (unread(k)) return;
         key(k);
         token(std::to_string(v));
     }
 
     void meta(const Meta& m) {
-        if (!m.lintIgnore.empty()) {
+        if (unread("lint_ignore")) {
+        } else if (!m.lintIgnore.empty()) {
             key("lint_ignore");
             beginSeq();
             for (auto& li : m.lintIgnore) {
@@ -303,6 +318,10 @@ public:
                 text(li.rule);
                 key("reason");
                 text(li.reason);
+                for (auto& [xk, xv] : li.extras) {
+                    key(xk);
+                    node(xv);
+                }
                 endMap();
             }
             endSeq();
@@ -310,6 +329,10 @@ public:
         for (auto& [k, v] : m.extras) {
             key(k);
             node(v);
+        }
+        for (auto& e : m.unreadEntries) {   // duplicate keys, keys that are not names: as they were
+            node(e.key);
+            node(e.value);
         }
     }
 
@@ -347,26 +370,57 @@ private:
 
 // ---------------------------------------------------------------- [SECTION] blocks
 
+// Sets the item whose unread values the writer consults; restores the outer one.
+class ItemMeta {
+public:
+    ItemMeta(Writer& w, const Meta& m) : m_w(w), m_outer(w.current) { w.current = &m; }
+    ~ItemMeta() { m_w.current = m_outer; }
+    ItemMeta(const ItemMeta&) = delete;
+    ItemMeta& operator=(const ItemMeta&) = delete;
+
+private:
+    Writer& m_w;
+    const Meta* m_outer;
+};
+
+// An item that was not a mapping is written back as it was; true if so.
+bool writeUnreadItem(Writer& w, const Meta& m) {
+    if (!m.unreadItem) return false;
+    w.node(m.unreadItem->value);
+    return true;
+}
+
 void writeCaseInfo(Writer& w, const CaseInfo& c) {
+    if (w.unread("case")) return;
     w.key("case");
+    if (writeUnreadItem(w, c.meta)) return;
+    ItemMeta im(w, c.meta);
     w.beginMap();
     w.str("title", c.title);
     w.enumeration("kind", c.kind);
     w.str("partnership", c.partnership);
     w.date("reference_date", c.referenceDate);
-    if (c.scopeFrom || c.scopeTo) {
+    const Meta& sm = c.scopeMeta;
+    if (!w.unread("scope") && (c.scopeFrom || c.scopeTo || sm.hasUnread() || !sm.extras.empty())) {
         w.key("scope");
-        w.beginMap(true);
-        w.date("from", c.scopeFrom);
-        w.date("to", c.scopeTo);
-        w.endMap();
+        if (!writeUnreadItem(w, sm)) {
+            ItemMeta scope(w, sm);
+            w.beginMap(true);
+            w.date("from", c.scopeFrom);
+            w.date("to", c.scopeTo);
+            w.meta(sm);
+            w.endMap();
+        }
     }
     w.meta(c.meta);
     w.endMap();
 }
 
 void writePublication(Writer& w, const Publication& p) {
+    if (w.unread("publication")) return;
     w.key("publication");
+    if (writeUnreadItem(w, p.meta)) return;
+    ItemMeta im(w, p.meta);
     w.beginMap();
     w.enumeration("date_precision", p.datePrecision);
     w.boolean("hide_death_date", p.hideDeathDate);
@@ -380,6 +434,8 @@ void writePublication(Writer& w, const Publication& p) {
 }
 
 void writeAgency(Writer& w, const Agency& a) {
+    if (writeUnreadItem(w, a.meta)) return;
+    ItemMeta im(w, a.meta);
     w.beginMap();
     w.str("id", a.id, true);
     w.str("name", a.name);
@@ -390,24 +446,27 @@ void writeAgency(Writer& w, const Agency& a) {
 }
 
 void writePerson(Writer& w, const Person& p) {
+    if (writeUnreadItem(w, p.meta)) return;
+    ItemMeta im(w, p.meta);
     w.beginMap();
     w.str("id", p.id, true);
     w.str("name", p.name);
     w.str("pseudonym", p.pseudonym);
     w.list("aliases", p.aliases);
-    if (p.sex != Sex::Unknown || p.meta.keyLocs.count("sex")) w.enumeration("sex", p.sex);
+    if (!w.unread("sex") && (p.sex != Sex::Unknown || p.meta.keyLocs.count("sex"))) w.enumeration("sex", p.sex);
     w.date("born", p.born);
     w.date("died", p.died);
     w.enums("roles", p.roles);
-    if (p.index) w.boolean("index", true);
+    if (!w.unread("index") && p.index) w.boolean("index", true);
     w.list("parents", p.parents);
-    if (p.parentage != Parentage::Biological || p.meta.keyLocs.count("parentage")) w.enumeration("parentage", p.parentage);
+    if (!w.unread("parentage") && (p.parentage != Parentage::Biological || p.meta.keyLocs.count("parentage")))
+        w.enumeration("parentage", p.parentage);
     w.str("twin", p.twin);
-    if (p.identicalTwin) w.boolean("identical_twin", true);
-    if (p.birthOrder) w.integer("birth_order", *p.birthOrder);
+    if (!w.unread("identical_twin") && p.identicalTwin) w.boolean("identical_twin", true);
+    if (!w.unread("birth_order") && p.birthOrder) w.integer("birth_order", *p.birthOrder);
     w.enums("conditions", p.conditions);
     w.list("aces", p.aces);
-    if (p.pregnancy) w.enumeration("pregnancy", *p.pregnancy);
+    if (!w.unread("pregnancy") && p.pregnancy) w.enumeration("pregnancy", *p.pregnancy);
     w.str("notes", p.notes);
     w.quoted("gedcom_id", p.gedcomId);
     w.meta(p.meta);
@@ -415,23 +474,30 @@ void writePerson(Writer& w, const Person& p) {
 }
 
 void writePartnership(Writer& w, const Partnership& p) {
+    if (writeUnreadItem(w, p.meta)) return;
+    ItemMeta im(w, p.meta);
     w.beginMap();
-    w.key("partners");
-    w.beginSeq(true);
-    w.text(p.partners[0]);
-    w.text(p.partners[1]);
-    w.endSeq();
+    if (!w.unread("partners")) {
+        w.key("partners");
+        w.beginSeq(true);
+        w.text(p.partners[0]);
+        w.text(p.partners[1]);
+        w.endSeq();
+    }
     w.enumeration("status", p.status);
     w.date("from", p.from);
     w.date("to", p.to);
-    if (!p.history.empty()) {
+    if (!w.unread("history") && !p.history.empty()) {
         w.key("history");
         w.beginSeq();
         for (auto& h : p.history) {
+            if (writeUnreadItem(w, h.meta)) continue;
+            ItemMeta hm(w, h.meta);
             w.beginMap(true);
             w.enumeration("status", h.status);
             w.date("from", h.from);
             w.date("to", h.to);
+            w.meta(h.meta);
             w.endMap();
         }
         w.endSeq();
@@ -441,6 +507,8 @@ void writePartnership(Writer& w, const Partnership& p) {
 }
 
 void writeRelation(Writer& w, const Relation& r) {
+    if (writeUnreadItem(w, r.meta)) return;
+    ItemMeta im(w, r.meta);
     w.beginMap();
     w.str("from", r.from, true);
     w.str("to", r.to, true);
@@ -452,6 +520,8 @@ void writeRelation(Writer& w, const Relation& r) {
 }
 
 void writeHousehold(Writer& w, const Household& h) {
+    if (writeUnreadItem(w, h.meta)) return;
+    ItemMeta im(w, h.meta);
     w.beginMap();
     w.str("id", h.id);
     w.str("label", h.label);
@@ -464,10 +534,14 @@ void writeHousehold(Writer& w, const Household& h) {
 }
 
 void writeEvent(Writer& w, const Event& e) {
+    if (writeUnreadItem(w, e.meta)) return;
+    ItemMeta im(w, e.meta);
     w.beginMap();
     w.str("id", e.id, true);
-    w.key("date");
-    w.dateValue(e.date);
+    if (!w.unread("date")) {
+        w.key("date");
+        w.dateValue(e.date);
+    }
     w.quoted("time", e.time);
     w.date("end", e.end);
     w.str("agency", e.agency);
@@ -478,18 +552,20 @@ void writeEvent(Writer& w, const Event& e) {
     w.str("action", e.action);
     w.str("analysis", e.analysis);
     w.list("tags", e.tags);
-    if (e.stage) w.integer("stage", *e.stage);
-    if (e.risk) w.enumeration("risk", *e.risk);
+    if (!w.unread("stage") && e.stage) w.integer("stage", *e.stage);
+    if (!w.unread("risk") && e.risk) w.enumeration("risk", *e.risk);
     w.str("missed_opportunity", e.missedOpportunity);
     w.list("shared_with", e.sharedWith);
     w.list("disputed_by", e.disputedBy);
-    if (!e.publish) w.boolean("publish", false);
+    if (!w.unread("publish") && !e.publish) w.boolean("publish", false);
     w.textMap("extras", e.extras);
     w.meta(e.meta);
     w.endMap();
 }
 
 void writeAction(Writer& w, const Action& a) {
+    if (writeUnreadItem(w, a.meta)) return;
+    ItemMeta im(w, a.meta);
     w.beginMap();
     w.str("id", a.id, true);
     w.str("text", a.text);
@@ -498,15 +574,22 @@ void writeAction(Writer& w, const Action& a) {
     w.date("target", a.target);
     w.enumeration("status", a.status);
     w.date("completed", a.completed);
-    if (!a.updates.empty()) {
+    if (!w.unread("updates") && !a.updates.empty()) {
         w.key("updates");
         w.beginSeq();
         for (auto& u : a.updates) {
+            if (writeUnreadItem(w, u.meta)) continue;
+            ItemMeta um(w, u.meta);
             w.beginMap(true);
-            w.key("date");
-            w.dateValue(u.date);
-            w.key("text");
-            w.text(u.text);
+            if (!w.unread("date")) {
+                w.key("date");
+                w.dateValue(u.date);
+            }
+            if (!w.unread("text")) {
+                w.key("text");
+                w.text(u.text);
+            }
+            w.meta(u.meta);
             w.endMap();
         }
         w.endSeq();
@@ -516,12 +599,14 @@ void writeAction(Writer& w, const Action& a) {
 }
 
 void writeRecommendation(Writer& w, const Recommendation& r) {
+    if (writeUnreadItem(w, r.meta)) return;
+    ItemMeta im(w, r.meta);
     w.beginMap();
     w.str("id", r.id, true);
     w.str("text", r.text);
     w.enumeration("scope", r.scope);
     w.list("addresses", r.addresses);
-    if (!r.actions.empty()) {
+    if (!w.unread("actions") && !r.actions.empty()) {
         w.key("actions");
         w.beginSeq();
         for (auto& a : r.actions) writeAction(w, a);
@@ -533,6 +618,7 @@ void writeRecommendation(Writer& w, const Recommendation& r) {
 
 template <class T, class F> void writeList(Writer& w, const char* name, const std::vector<T>& items, F&& each) {
     w.item.clear();
+    if (w.unread(name)) return;   // not a list in the file: written back as it was
     w.key(name);
     w.beginSeq(items.empty());
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -549,6 +635,7 @@ template <class T, class F> void writeList(Writer& w, const char* name, const st
 
 std::string saveCaseToString(const Case& c) {
     Writer w;
+    w.current = &c.meta;   // top-level keys kept unread ("people: oops") are written back as they were
     w.beginMap();
     w.str("format", c.format, true);
     w.item = "case";

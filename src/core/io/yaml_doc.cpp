@@ -33,7 +33,7 @@ bool isNullScalar(const yaml_event_t& e) {
 
 }  // namespace
 
-std::optional<Node> parse(std::string_view text, const ParseLimits& limits, ParseError& err) {
+std::optional<Node> parse(std::string_view text, const ParseLimits& limits, ParseError& err, MoreDocuments* more) {
     std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
     if (!yaml_parser_initialize(parser.get())) {
         err = {{}, "cannot start the YAML parser (out of memory?)"};
@@ -136,6 +136,38 @@ std::optional<Node> parse(std::string_view text, const ParseLimits& limits, Pars
         default: break;
         }
     }
+    // Anything after it is read only to be reported (and checked for syntax).
+    MoreDocuments found;
+    for (bool end = false; !end;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(parser.get(), &ev)) {
+            const auto& p = *parser;
+            std::string msg = p.problem ? p.problem : "malformed YAML";
+            if (p.context) msg = fmt::format("{} {}", msg, p.context);
+            err = {markOf(p.problem_mark), msg};
+            return std::nullopt;
+        }
+        std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> guard(&ev, yaml_event_delete);
+        if (++nodes > limits.maxNodes) {
+            err = {markOf(ev.start_mark), fmt::format("the document has more than {} nodes", limits.maxNodes)};
+            return std::nullopt;
+        }
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT: end = true; break;
+        case YAML_DOCUMENT_START_EVENT:
+            if (!found.present) {
+                found.present = true;
+                found.at = markOf(ev.start_mark);
+            }
+            break;
+        case YAML_DOCUMENT_END_EVENT: break;
+        case YAML_SCALAR_EVENT:
+            if (!isNullScalar(ev)) found.empty = false;
+            break;
+        default: found.empty = false; break;
+        }
+    }
+    if (more) *more = found;
     if (!root) root = Node::null({0, 0});
     return root;
 }

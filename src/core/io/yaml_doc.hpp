@@ -25,7 +25,16 @@ struct ParseError {
     std::string message;
 };
 
-// Parses the first document. On failure returns nullopt and fills `err`.
-std::optional<Node> parse(std::string_view text, const ParseLimits& limits, ParseError& err);
+// What follows the first document, if anything: a case file holds one document.
+struct MoreDocuments {
+    bool present = false;   // a second document starts (`---` after the first)
+    bool empty = true;      // ... and every later document is empty (null)
+    yaml::Mark at;          // where the second one starts
+};
+
+// Parses the first document. On failure returns nullopt and fills `err`. Later documents
+// are parsed too (a syntax error in them is an error) and described in `more` when given.
+std::optional<Node> parse(std::string_view text, const ParseLimits& limits, ParseError& err,
+                          MoreDocuments* more = nullptr);
 
 }  // namespace genochron::yaml

@@ -242,7 +242,9 @@ template <class T> void ReplaceItem<T>::apply(Case& c) {
     m_old = (*loc.items)[loc.index];
     m_index = loc.index;
     m_parent = loc.parent;
-    (*loc.items)[loc.index] = m_new;
+    T value = m_new;
+    dropEditedUnread(m_old, value);   // an edited field's kept unread text gives way to the edit
+    (*loc.items)[loc.index] = std::move(value);
 }
 
 template <class T> void ReplaceItem<T>::revert(Case& c) {
@@ -286,7 +288,9 @@ GENOCHRON_ITEM_COMMANDS(Agency)
 SetCaseInfo::SetCaseInfo(CaseInfo info, std::string field) : m_new(std::move(info)), m_field(std::move(field)) {}
 void SetCaseInfo::apply(Case& c) {
     m_old = c.info;
-    c.info = m_new;
+    CaseInfo value = m_new;
+    dropEditedUnread(m_old, value);
+    c.info = std::move(value);
 }
 void SetCaseInfo::revert(Case& c) { c.info = m_old; }
 std::string SetCaseInfo::label() const {
@@ -304,7 +308,9 @@ SetPublication::SetPublication(std::optional<Publication> pub, std::string field
     : m_new(std::move(pub)), m_field(std::move(field)) {}
 void SetPublication::apply(Case& c) {
     m_old = c.publication;
-    c.publication = m_new;
+    std::optional<Publication> value = m_new;
+    if (m_old && value) dropEditedUnread(*m_old, *value);
+    c.publication = std::move(value);
 }
 void SetPublication::revert(Case& c) { c.publication = m_old; }
 std::string SetPublication::label() const {

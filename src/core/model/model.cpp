@@ -6,7 +6,10 @@
 
 namespace genochron {
 
-bool Meta::operator==(const Meta& o) const { return lintIgnore == o.lintIgnore && extras == o.extras; }
+bool Meta::operator==(const Meta& o) const {
+    return lintIgnore == o.lintIgnore && extras == o.extras && unread == o.unread && unreadEntries == o.unreadEntries &&
+           unreadItem == o.unreadItem;
+}
 
 bool Person::hasRole(Role r) const { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
 bool Person::hasCondition(Condition c) const {

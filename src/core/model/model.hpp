@@ -16,7 +16,35 @@ namespace genochron {
 struct LintIgnore {
     std::string rule;
     std::string reason;
+    std::vector<std::pair<std::string, yaml::Node>> extras{};   // unknown keys, kept and written back
     bool operator==(const LintIgnore&) const = default;
+};
+
+// Why a value could not be read: the reader's diagnostic, kept with the value so that
+// validation reports it for as long as the value stays unread.
+struct UnreadError {
+    std::string code;      // "bad-date", "unknown-value", ...
+    std::string message;
+    SourceLoc at;          // where it was read (not part of its identity)
+    bool operator==(const UnreadError& o) const { return code == o.code; }
+};
+
+// A value that could not be read (a bad date, an unknown kind, a list where one value
+// belongs, an item that is not a mapping): kept exactly as it was in the file. The writer
+// writes it back unchanged, validation reports its errors, and an edit of that field
+// replaces it (dropEditedUnread). Nothing is silently "repaired" to a default.
+struct Unread {
+    yaml::Node value;                  // as read
+    std::vector<UnreadError> errors;   // at least one
+    bool operator==(const Unread&) const = default;
+};
+
+// A mapping entry that could not be read at all (a key given twice, a key that is not a
+// name): written back after the item's other keys, reported until it is removed by hand.
+struct UnreadEntry {
+    yaml::Node key, value;
+    std::vector<UnreadError> errors;
+    bool operator==(const UnreadEntry&) const = default;
 };
 
 // What every item carries besides its data: locations (not part of its identity,
@@ -27,6 +55,10 @@ struct Meta {
     std::map<std::string, SourceLoc> keyLocs;  // each key's value
     std::vector<std::pair<std::string, yaml::Node>> extras;   // unknown keys, in file order
     std::vector<LintIgnore> lintIgnore;
+    std::map<std::string, Unread> unread{};    // known keys whose value could not be read
+    std::vector<UnreadEntry> unreadEntries{};
+    std::optional<Unread> unreadItem{};        // the whole item was not a mapping: written back as it was
+    bool hasUnread() const { return !unread.empty() || !unreadEntries.empty() || unreadItem.has_value(); }
 
     SourceLoc at(const std::string& key) const {
         auto it = keyLocs.find(key);
@@ -86,6 +118,7 @@ struct Person {
 struct StatusPeriod {
     PartnershipStatus status = PartnershipStatus::Married;
     std::optional<Date> from, to;
+    Meta meta{};   // (initialised here so {status, from, to} stays a complete initialiser)
     bool operator==(const StatusPeriod&) const = default;
 };
 
@@ -147,6 +180,7 @@ struct Event {
 struct ActionUpdate {
     Date date;
     std::string text;
+    Meta meta{};
     bool operator==(const ActionUpdate&) const = default;
 };
 
@@ -188,6 +222,7 @@ struct CaseInfo {
     std::optional<Date> referenceDate;   // sensitive: often the date of death
     std::optional<Date> scopeFrom, scopeTo;
     Meta meta;
+    Meta scopeMeta{};   // the scope: {from, to} mapping's own unknown and unread keys
     bool operator==(const CaseInfo&) const = default;
 };
 
@@ -219,5 +254,10 @@ struct Case {
     std::string nextEventId() const;
     bool operator==(const Case&) const = default;
 };
+
+// After an edit replaced `before` with `after`: values kept unread for fields the edit
+// changed are dropped from `after` (the new value is what gets written), and an unread
+// whole item is dropped once any field is edited. Unchanged fields keep theirs.
+template <class T> void dropEditedUnread(const T& before, T& after);
 
 }  // namespace genochron

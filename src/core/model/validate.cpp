@@ -19,6 +19,7 @@ public:
     }
 
     void run() {
+        unread();
         uniqueIds();
         people();
         partnerships();
@@ -31,6 +32,38 @@ public:
 private:
     const Case& m_c;
     Diagnostics& m_d;
+
+    // Values kept as they were read: their errors stand until the field is edited.
+    void unreadIn(const Meta& m, const std::string& id) {
+        auto report = [&](const std::vector<UnreadError>& errors) {
+            for (auto& e : errors) m_d.error(e.code, e.at, e.message, id);
+        };
+        if (m.unreadItem) report(m.unreadItem->errors);
+        for (auto& [key, u] : m.unread) report(u.errors);
+        for (auto& u : m.unreadEntries) report(u.errors);
+    }
+    void unread() {
+        unreadIn(m_c.meta, {});
+        unreadIn(m_c.info.meta, {});
+        unreadIn(m_c.info.scopeMeta, {});
+        if (m_c.publication) unreadIn(m_c.publication->meta, {});
+        for (auto& a : m_c.agencies) unreadIn(a.meta, a.id);
+        for (auto& p : m_c.people) unreadIn(p.meta, p.id);
+        for (auto& p : m_c.partnerships) {
+            unreadIn(p.meta, {});
+            for (auto& h : p.history) unreadIn(h.meta, {});
+        }
+        for (auto& r : m_c.relations) unreadIn(r.meta, {});
+        for (auto& h : m_c.households) unreadIn(h.meta, h.id);
+        for (auto& e : m_c.events) unreadIn(e.meta, e.id);
+        for (auto& r : m_c.recommendations) {
+            unreadIn(r.meta, r.id);
+            for (auto& a : r.actions) {
+                unreadIn(a.meta, a.id);
+                for (auto& u : a.updates) unreadIn(u.meta, a.id);
+            }
+        }
+    }
     std::vector<std::string_view> m_people, m_agencies, m_events;
 
     static std::string didYouMean(std::string_view id, const std::vector<std::string_view>& pool) {
