@@ -14,6 +14,11 @@ std::string autosavePathFor(const std::string& casePath) {
     return (p.parent_path() / ("." + p.stem().string() + ".autosave.yaml")).string();
 }
 
+std::string autosavePathFor(const std::string& casePath, long pid) {
+    fs::path p(casePath);
+    return (p.parent_path() / ("." + p.stem().string() + ".autosave-" + std::to_string(pid) + ".yaml")).string();
+}
+
 std::optional<std::string> findRecovery(const std::string& casePath) {
     if (casePath.empty()) return std::nullopt;
     std::error_code ec;
@@ -31,8 +36,9 @@ void discardAutosave(const std::string& casePath) {
     fs::remove(autosavePathFor(casePath), ec);
 }
 
-void Autosaver::setCasePath(std::string path) {
+void Autosaver::setCasePath(std::string path, std::string autosavePath) {
     m_casePath = std::move(path);
+    m_autosavePath = autosavePath.empty() && !m_casePath.empty() ? autosavePathFor(m_casePath) : std::move(autosavePath);
     m_writtenRevision.reset();
     m_pendingRevision.reset();
     m_lastError.clear();
@@ -52,7 +58,7 @@ bool Autosaver::tick(const Case& c, bool dirty, std::uint64_t revision, Clock::t
     }
     if (now - m_pendingSince < m_interval) return false;
     try {
-        saveCaseFile(c, autosavePathFor(m_casePath));
+        saveCaseFile(c, m_autosavePath);
         m_writtenRevision = revision;
         m_lastError.clear();
         m_pendingRevision.reset();
@@ -65,7 +71,10 @@ bool Autosaver::tick(const Case& c, bool dirty, std::uint64_t revision, Clock::t
 }
 
 void Autosaver::onSaved() {
-    discardAutosave(m_casePath);
+    if (!m_autosavePath.empty()) {
+        std::error_code ec;
+        fs::remove(m_autosavePath, ec);
+    }
     m_writtenRevision.reset();
     m_pendingRevision.reset();
 }
