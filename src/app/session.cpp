@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace genochron::app {
 
@@ -17,11 +18,25 @@ void CaseSession::newCase() {
     m_path.clear();
     m_loadDiagnostics = Diagnostics{};
     m_history.clear();
+    m_lock.release();
+    m_stamp = {};
     m_autosaver.setCasePath({});
     changed(true);
 }
 
+void CaseSession::attach(const std::string& path) {
+    if (path != m_path || !m_lock.held()) {
+        m_lock.release();   // first: our own flock would make the new lock look taken
+        m_lock = CaseLock::acquire(path);
+    }
+    m_path = path;
+    m_autosaver.setCasePath(m_path, m_lock.state() == CaseLock::State::HeldByOther
+                                        ? autosavePathFor(m_path, static_cast<long>(::getpid()))
+                                        : std::string());
+}
+
 void CaseSession::open(const std::string& path) {
+    const FileStamp stamp = fileStamp(path);   // before reading: a change while it is read counts as a change
     auto res = loadCaseFile(path);
     if (!res.model) {
         std::string msg;
@@ -31,9 +46,9 @@ void CaseSession::open(const std::string& path) {
     }
     m_case = std::move(*res.model);
     m_loadDiagnostics = std::move(res.diagnostics);
-    m_path = path;
     m_history.clear();
-    m_autosaver.setCasePath(m_path);
+    m_stamp = stamp;
+    attach(path);
     changed(true);
 }
 
@@ -47,20 +62,34 @@ void CaseSession::recoverFrom(const std::string& autosavePath) {
     changed(true);
 }
 
-void CaseSession::save() {
+bool CaseSession::changedOnDisk() const { return !m_path.empty() && !(fileStamp(m_path) == m_stamp); }
+
+std::optional<std::string> CaseSession::recovery() const {
+    if (m_path.empty() || m_lock.state() == CaseLock::State::HeldByOther) return std::nullopt;
+    return findRecovery(m_path);
+}
+
+void CaseSession::discardRecovery() {
+    if (m_lock.state() != CaseLock::State::HeldByOther) discardAutosave(m_path);
+}
+
+void CaseSession::save(bool overwriteChanged) {
     if (m_path.empty()) throw GenochronError("the case has no file yet; use Save As");
+    if (!overwriteChanged && changedOnDisk())
+        throw ChangedOnDisk("the file changed on disk after it was opened (another window or program saved it)",
+                            m_path);
     saveCaseFile(m_case, m_path);
+    m_stamp = fileStamp(m_path);
     m_history.markClean();
     m_autosaver.onSaved();
 }
 
 void CaseSession::saveAs(const std::string& path) {
     saveCaseFile(m_case, path);
-    if (path != m_path) discardAutosave(m_path);
-    m_path = path;
-    m_autosaver.setCasePath(m_path);
+    m_autosaver.onSaved();   // this window's autosave of the old file
+    m_stamp = fileStamp(path);
+    attach(path);
     m_history.markClean();
-    m_autosaver.onSaved();
 }
 
 bool CaseSession::execute(std::unique_ptr<Command> cmd) {

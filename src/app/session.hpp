@@ -3,6 +3,7 @@
 #pragma once
 #include "app/events.hpp"
 #include "core/io/autosave.hpp"
+#include "core/io/case_lock.hpp"
 #include "core/model/diagnostics.hpp"
 #include "core/model/edit.hpp"
 #include "core/model/model.hpp"
@@ -26,9 +27,25 @@ public:
     void recoverFrom(const std::string& autosavePath);
     void newCase();
 
-    // Atomic; throws GenochronError (nothing written) on failure.
-    void save();
+    // Atomic; throws GenochronError (nothing written) on failure, and ChangedOnDisk when
+    // the file is no longer the one that was read (another window or program saved it)
+    // unless `overwriteChanged`.
+    struct ChangedOnDisk : GenochronError {
+        using GenochronError::GenochronError;
+    };
+    void save(bool overwriteChanged = false);
     void saveAs(const std::string& path);
+    // Reads the case's file again (its edits are dropped).
+    void reload() { open(m_path); }
+
+    // Another window or program changed (or removed) the file since it was read or saved.
+    bool changedOnDisk() const;
+    // The case's lock (CaseLock): HeldByOther when it is open in another window too; this
+    // window then autosaves to a file of its own and offers no recovery of the other's.
+    const CaseLock& lock() const { return m_lock; }
+    // The autosave to offer for recovery, if any (never another live window's).
+    std::optional<std::string> recovery() const;
+    void discardRecovery();
 
     // Runs an edit. Refused edits post ShowError and leave the case as it was.
     bool execute(std::unique_ptr<Command> cmd);
@@ -51,10 +68,15 @@ public:
 
     // Call every frame: autosaves when due; returns the note to show, if any.
     std::optional<std::string> tickAutosave();
-    void setAutosaveInterval(std::chrono::seconds s) { m_autosaver = Autosaver(s); m_autosaver.setCasePath(m_path); }
+    void setAutosaveInterval(std::chrono::seconds s) {
+        std::string a = m_autosaver.autosavePath();
+        m_autosaver = Autosaver(s);
+        m_autosaver.setCasePath(m_path, a);
+    }
 
 private:
     void changed(bool newFile);
+    void attach(const std::string& path);   // lock, stamp and autosave of the case's file
 
     EventBus& m_bus;
     Case m_case;
@@ -62,6 +84,8 @@ private:
     std::string m_path;
     Diagnostics m_loadDiagnostics;
     Autosaver m_autosaver;
+    CaseLock m_lock;
+    FileStamp m_stamp;   // of the file as read or last saved
     std::string m_lastAutosaveError;   // shown once, not every frame
     std::uint64_t m_epoch = 0;   // bumps on open so revisions never repeat across files
 

@@ -50,7 +50,9 @@ private:
     void drawExportOptions();
     void chooseOpen();
     void openNow(const std::string& path);
-    bool saveNow();   // false when cancelled or failed
+    bool saveNow(bool overwriteChanged = false);   // false when cancelled, failed or the file changed on disk
+    void watchFile();   // notices, every two seconds, that the case's file changed on disk
+    void drawChangedOnDisk(float bw);
     void chooseSaveAs();
     void chooseExport(bool anonymised);
     void exportTo(const std::string& path);
@@ -76,6 +78,11 @@ private:
     bool m_askUnsaved = false;
     std::string m_recoveryPath;   // non-empty: ask whether to recover
     bool m_askRecovery = false;
+    bool m_askChanged = false;      // the file changed on disk: reload / save as / overwrite
+    bool m_changedOnSave = false;   // ... found by a save (not by watching)
+    Pending m_changedPending = Pending::None;   // what the refused save was for
+    double m_lastWatch = -1e9;
+    bool m_changedNoticed = false;   // asked already about this change
     bool m_showShortcuts = false, m_showAbout = false;
     bool m_quit = false;
 

@@ -4,6 +4,7 @@
 #include "app/shell.hpp"
 #include "app/theme.hpp"
 #include "core/io/autosave.hpp"
+#include "core/io/case_lock.hpp"
 #include "core/paint/cairo_painter.hpp"
 #include "core/publish/figure_export.hpp"
 
@@ -128,20 +129,47 @@ void AppShell::openNow(const std::string& path) {
             if (d.severity == Severity::Error && n++ < 8) msg += formatDiagnostic(d) + "\n";
         m_errors.push_back({"The case has errors", msg});
     }
-    if (auto rec = findRecovery(path)) {
+    m_changedNoticed = false;
+    const CaseLock& lock = m_ctx.session.lock();
+    if (lock.state() == CaseLock::State::HeldByOther)
+        m_errors.push_back({"The case is open in another window",
+                            fmt::format("{} is already open in {}.\n\nIf you edit it in both, the window that "
+                                        "saves second is asked before it overwrites the other's save. This window "
+                                        "autosaves to a file of its own.",
+                                        m_ctx.session.displayName(), lock.other().describe())});
+    if (auto rec = m_ctx.session.recovery()) {
         m_recoveryPath = *rec;
         m_askRecovery = true;
     }
 }
 
-bool AppShell::saveNow() {
+void AppShell::watchFile() {
+    auto& s = m_ctx.session;
+    if (!s.hasFile() || m_ctx.timeSec - m_lastWatch < 2) return;
+    m_lastWatch = m_ctx.timeSec;
+    bool changed = s.changedOnDisk();
+    if (changed && !m_changedNoticed) {
+        m_changedNoticed = true;
+        m_changedOnSave = false;
+        m_askChanged = true;
+    }
+    if (!changed) m_changedNoticed = false;
+}
+
+bool AppShell::saveNow(bool overwriteChanged) {
     auto& s = m_ctx.session;
     if (!s.hasFile()) {
         chooseSaveAs();
         return false;
     }
     try {
-        s.save();
+        s.save(overwriteChanged);
+    } catch (const CaseSession::ChangedOnDisk&) {
+        m_changedPending = m_pending;   // run once the user chooses to overwrite
+        m_changedOnSave = true;
+        m_changedNoticed = true;
+        m_askChanged = true;
+        return false;
     } catch (const std::exception& e) {
         m_errors.push_back({"The case was not saved", std::string(e.what()) + "\n\nThe file on disk is unchanged."});
         return false;
@@ -265,9 +293,56 @@ std::string fileTimeText(const std::string& path) {
 
 }  // namespace
 
+void AppShell::drawChangedOnDisk(float bw) {
+    auto& s = m_ctx.session;
+    bool anyOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (anyOpen && !ImGui::IsPopupOpen("Changed on disk")) return;
+    if (!beginModal("Changed on disk", m_askChanged)) return;
+    bool gone = !fileStamp(s.path()).exists;
+    ImGui::Text("%s %s since this window last read or saved it.", s.displayName().c_str(),
+                gone ? "was moved or deleted" : "was changed on disk (by another window or program)");
+    if (m_changedOnSave) ImGui::TextDisabled("Your save was not made: saving would overwrite that version.");
+    if (s.dirty()) ImGui::TextDisabled("Reloading drops this window's unsaved edits.");
+    ImGui::Spacing();
+    auto done = [&] {
+        ImGui::CloseCurrentPopup();
+        m_changedPending = Pending::None;
+    };
+    if (!gone && ImGui::Button("Reload", ImVec2(bw, 0))) {
+        try {
+            s.reload();
+            m_note = "Reloaded " + s.displayName();
+            m_noteTime = m_ctx.timeSec;
+        } catch (const std::exception& e) {
+            m_errors.push_back({"The case could not be reloaded", e.what()});
+        }
+        done();
+    }
+    if (!gone) ImGui::SameLine();
+    if (ImGui::Button("Save As...", ImVec2(bw, 0))) {
+        done();
+        chooseSaveAs();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(gone ? "Save it again" : "Overwrite", ImVec2(bw, 0))) {
+        ImGui::CloseCurrentPopup();
+        Pending after = std::exchange(m_changedPending, Pending::None);
+        if (saveNow(true) && after != Pending::None) {
+            m_pending = after;
+            runPending();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(m_changedOnSave ? "Cancel" : "Keep editing", ImVec2(bw, 0)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        done();
+    ImGui::EndPopup();
+}
+
 void AppShell::drawModals() {
     float bw = ImGui::GetFontSize() * 7;
     auto& s = m_ctx.session;
+    watchFile();
 
     if (auto chosen = m_dialog.draw(m_dialogUse == DialogUse::Export ? std::function<void()>([this] { drawExportOptions(); })
                                                                       : std::function<void()>())) {
@@ -336,7 +411,7 @@ void AppShell::drawModals() {
             }
             ImGui::SameLine();
             if (ImGui::Button("Discard them", ImVec2(bw, 0))) {
-                discardAutosave(s.path());
+                s.discardRecovery();
                 ImGui::CloseCurrentPopup();
             }
             ImGui::SameLine();
@@ -344,6 +419,8 @@ void AppShell::drawModals() {
             ImGui::EndPopup();
         }
     }
+
+    drawChangedOnDisk(bw);
 
     anyOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (!m_errors.empty() && (!anyOpen || ImGui::IsPopupOpen("###error"))) {
