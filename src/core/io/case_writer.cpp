@@ -211,6 +211,28 @@ public:
         text(k);
     }
 
+    // Whether libyaml's emitter would write `s` plain here (its analysis of indicators). Where
+    // it would not, it picks single quotes itself, and the next save (reading a quoted value,
+    // written double-quoted) would differ: such values are double-quoted at once.
+    static bool emitterWritesPlain(std::string_view s, bool flow) {
+        if (s.starts_with("---") || s.starts_with("...")) return false;
+        auto spaceAt = [&](std::size_t i) { return i >= s.size() || s[i] == ' ' || s[i] == '\t'; };
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const char ch = s[i];
+            const bool followedBySpace = spaceAt(i + 1);
+            if (i == 0) {
+                if (std::string_view("#,[]{}&*!|>'\"%@`").find(ch) != std::string_view::npos) return false;
+                if ((ch == '?' || ch == ':') && (flow || followedBySpace)) return false;
+                if (ch == '-' && followedBySpace) return false;
+            } else {
+                if (std::string_view(",?[]{}").find(ch) != std::string_view::npos && flow) return false;
+                if (ch == ':' && (flow || followedBySpace)) return false;
+                if (ch == '#' && (s[i - 1] == ' ' || s[i - 1] == '\t')) return false;
+            }
+        }
+        return true;
+    }
+
     // A node from our own tree (unknown keys, values kept as they were read).
     void node(const yaml::Node& n) {
         switch (n.type()) {
@@ -222,7 +244,8 @@ public:
             if (!n.quoted()) {
                 Scan sc = scan(s);
                 if (sc.invalidUtf8) throw GenochronError(fmt::format("cannot save: {} is not valid UTF-8", where()));
-                if (!sc.control && !sc.newline && !sc.edgeSpace && !s.empty() && !resolvesToNullWord(s)) {
+                if (!sc.control && !sc.newline && !sc.edgeSpace && !s.empty() && !resolvesToNullWord(s) &&
+                    emitterWritesPlain(s, inFlow())) {
                     raw(s, YAML_PLAIN_SCALAR_STYLE, true);
                     return;
                 }
