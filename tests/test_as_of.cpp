@@ -108,6 +108,14 @@ TEST_CASE("the genogram as of a date draws ages then, differently from today's",
     auto tp = texts(past);
     CHECK(std::find(tp.begin(), tp.end(), "Nicole and Lee's flat") != tp.end());
     CHECK(std::find(tp.begin(), tp.end(), "Kestrel Close after the separation") == tp.end());
+    // The key says when the households are: the review date normally, the as-of date here.
+    auto tt = texts(today);
+    CHECK(std::find(tt.begin(), tt.end(), "Household at the review date") != tt.end());
+    CHECK(std::find(tp.begin(), tp.end(), "Household at the review date") != tp.end());   // no asOf given
+    vo.asOf = d("2013-02-16");
+    auto tk = texts(buildView(ViewCase::named(then), ViewKind::Genogram, vo));
+    CHECK(std::find(tk.begin(), tk.end(), "Household as of 16 Feb 2013") != tk.end());
+    CHECK(std::find(tk.begin(), tk.end(), "Household at the review date") == tk.end());
 }
 
 TEST_CASE("uncertain dates are read conservatively", "[as-of]") {

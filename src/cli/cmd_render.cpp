@@ -81,6 +81,7 @@ int run(const RenderArgs& a) {
     } else if (asOf) {
         named = caseAsOf(*c, *asOf);
     }
+    vo.asOf = shownAt;
     if (shownAt && vo.title.empty()) {
         const std::string& t = anon ? anon->data().info.title : c->info.title;
         vo.title = (t.empty() ? std::string("Genogram") : t) + ", " + asOfLabel(*shownAt);

@@ -22,6 +22,7 @@ struct ViewOptions {
     std::optional<Date> from, to;
     long todayDays = 0;                 // "now" for overdue actions (days since 1970); 0 = system clock
     bool legend = true;
+    std::optional<Date> asOf;           // genogram: the case was cut as of this date (caseAsOf); the key says so
     bool stages = false;                // timeline: Monckton Smith's eight stages as bands (timeline_stages.hpp)
 };
 

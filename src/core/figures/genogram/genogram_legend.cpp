@@ -219,7 +219,7 @@ Rect drawLegend(Scene& s, const LegendUse& use, Point topLeft, double maxHeightP
     for (auto& sec : kSections) {
         std::vector<Row> rows;
         for (auto i : use.items)
-            if (i >= sec.first && i <= sec.last) rows.push_back({false, legendLabel(i, use.anonymised), i});
+            if (i >= sec.first && i <= sec.last) rows.push_back({false, i == LegendItem::Household ? "Household " + use.householdWhen : legendLabel(i, use.anonymised), i});
         if (rows.empty()) continue;
         double h = sectionH;
         for (auto& r : rows) h += rowHeight(r.item);

@@ -23,6 +23,7 @@ enum class LegendItem {
 struct LegendUse {
     std::set<LegendItem> items;
     bool anonymised = false;   // the diamond then also stands for a child whose sex is not shown
+    std::string householdWhen = "at the review date";   // "as of Feb 2013" for an as-of genogram
     void add(LegendItem i) { items.insert(i); }
 };
 

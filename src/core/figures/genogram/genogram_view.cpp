@@ -13,6 +13,7 @@
 #include "core/figures/genogram/genogram_legend.hpp"
 #include "core/figures/genogram/genogram_symbols.hpp"
 #include "core/figures/genogram/genogram_view.hpp"
+#include "core/model/as_of.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -336,6 +337,7 @@ Document buildGenogramView(const ViewCase& vc, const ViewOptions& opt) {
     for (auto& p : c.people) who.person[p.id] = &p;
     LegendUse use;
     use.anonymised = vc.anonymised();
+    if (opt.asOf) use.householdWhen = asOfLabel(*opt.asOf);
 
     if (l.people.empty()) {
         addText(s, "No people to draw: add people to the case.", {kMarginPt, top}, 10, HAlign::Left, VAlign::Top,
