@@ -76,7 +76,8 @@ TEST_CASE("every figure drawn from an anonymised case is marked so, and the expo
     // so a caller of exportFigure cannot skip the audit by passing the wrong flag.
     Case c = canaryCase();
     AnonymisedCase anon = anonymise(c);
-    for (auto kind : {ViewKind::Genogram, ViewKind::Timeline, ViewKind::Chronology, ViewKind::Actions}) {
+    for (auto kind : {ViewKind::Genogram, ViewKind::Timeline, ViewKind::Chronology, ViewKind::Actions,
+                      ViewKind::Knowledge}) {
         INFO(toString(kind));
         CHECK(buildView(anon, kind, ViewOptions{}).anonymised);
         CHECK_FALSE(buildView(ViewCase::named(c), kind, ViewOptions{}).anonymised);
@@ -87,6 +88,7 @@ TEST_CASE("every figure drawn from an anonymised case is marked so, and the expo
     CHECK(buildActionsView(anon, ViewOptions{}).anonymised);
     PackOptions po;
     CHECK(buildReportPack(anon, po).document.anonymised);
+    CHECK_FALSE(buildReportPack(ViewCase::named(c), po).document.anonymised);
 
     // A figure from the anonymised case with a real name planted in it is refused by the one
     // export path with no flag passed at all.

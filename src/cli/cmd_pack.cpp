@@ -45,7 +45,7 @@ int run(const PackArgs& a) {
     if (bytes.size() > kPanelLimitBytes)
         std::cerr << fmt::format("{}: warning: the pack is {:.1f} MB; the QA Panel asks for under 20 MB\n", a.out,
                                  double(bytes.size()) / 1e6);
-    if (a.anonymise) {
+    if (pack.document.anonymised) {   // the document says what it is; not the flag that asked for it
         refuseIfDrawn(pack.document, *c, a.out);   // what every page draws, then the PDF itself
         writeAuditedAtomic(a.out, bytes, *c);   // refuses to keep a file that names anyone
     } else {
@@ -58,7 +58,7 @@ int run(const PackArgs& a) {
             std::cerr << a.out << ": warning: " << s.title << " could not be drawn: " << s.problem << "\n";
         }
     std::cerr << fmt::format("wrote {} ({} pages, {:.2f} MB{})\n", a.out, pack.document.pages.size(),
-                             double(bytes.size()) / 1e6, a.anonymise ? ", audited: no sensitive strings found" : "");
+                             double(bytes.size()) / 1e6, pack.document.anonymised ? ", audited: no sensitive strings found" : "");
     return problems ? kExitFindings : kExitOk;
 }
 

@@ -202,20 +202,6 @@ TextItem text(std::string s, Point at, double size, Color c, HAlign h = HAlign::
     return t;
 }
 
-Paint fill(Color c) {
-    Paint p;
-    p.fill = c;
-    p.lineWidth = 0;
-    return p;
-}
-
-Paint stroke(Color c, double w) {
-    Paint p;
-    p.stroke = c;
-    p.lineWidth = w;
-    return p;
-}
-
 Scene page() {
     Scene s;
     s.widthPt = kPageW;
@@ -254,13 +240,13 @@ void barChart(Scene& s, const Ink& k, Rect area, const std::string& title, const
         s.text(text(shorten(bars[i].first, size, labelW - 6), {area.x + labelW - 6, y + rowH / 2}, size, k.ink, HAlign::Right,
                     VAlign::Middle));
         const double w = barMax * double(bars[i].second) / double(maxV);
-        Paint p = fill(colours.empty() ? k.bar : colours[i % colours.size()]);
+        Paint p = Paint::filled(colours.empty() ? k.bar : colours[i % colours.size()]);
         if (k.print) p.stroke = k.ink, p.lineWidth = 0.4;
         s.add(Path::rect({area.x + labelW, y + rowH * 0.18, std::max(w, 0.8), rowH * 0.64}), p);
         s.text(text(std::to_string(bars[i].second), {area.x + labelW + w + 3, y + rowH / 2}, size, k.ink, HAlign::Left,
                     VAlign::Middle, FontWeight::Bold));
     }
-    s.add(Path().moveTo({area.x + labelW, top}).lineTo({area.x + labelW, top + rowH * double(bars.size())}), stroke(k.faint, 0.6));
+    s.add(Path().moveTo({area.x + labelW, top}).lineTo({area.x + labelW, top + rowH * double(bars.size())}), Paint::stroked(k.faint, 0.6));
 }
 
 // Stacked horizontal bars (one per row), segments in `colours`, with a key.
@@ -272,7 +258,7 @@ void stackedChart(Scene& s, const Ink& k, Rect area, const std::string& title, c
     double kx = area.x;
     const double ky = area.y + 28;
     for (std::size_t i = 0; i < segNames.size(); ++i) {
-        Paint p = fill(colours[i]);
+        Paint p = Paint::filled(colours[i]);
         p.stroke = k.faint;
         p.lineWidth = 0.5;
         s.add(Path::rect({kx, ky, 9, 8}), p);
@@ -297,7 +283,7 @@ void stackedChart(Scene& s, const Ink& k, Rect area, const std::string& title, c
         for (std::size_t j = 0; j < rows[i].second.size(); ++j) {
             const double w = barMax * double(rows[i].second[j]) / double(maxV);
             if (w > 0) {
-                Paint p = fill(colours[j]);
+                Paint p = Paint::filled(colours[j]);
                 p.stroke = k.faint;
                 p.lineWidth = 0.4;
                 s.add(Path::rect({x, y + rowH * 0.18, w, rowH * 0.64}), p);
@@ -343,7 +329,7 @@ std::vector<Scene> casePages(const ThemesTable& t, const Ink& k, const std::stri
         drawTitle(s, k, t, sub);
         double y = kMargin + 44;
         double x = kMargin;
-        s.add(Path::rect({kMargin, y, kPageW - 2 * kMargin, headH}), fill(k.header));
+        s.add(Path::rect({kMargin, y, kPageW - 2 * kMargin, headH}), Paint::filled(k.header));
         for (auto& col : cols) {
             s.text(text(col.head, {x + 3, y + headH - 3}, 7, k.ink, HAlign::Left, VAlign::Bottom, FontWeight::Bold, false, col.w - 5));
             x += col.w;
@@ -352,8 +338,8 @@ std::vector<Scene> casePages(const ThemesTable& t, const Ink& k, const std::stri
         const std::size_t fit = std::size_t((kPageH - kMargin - y - rowH * 2) / rowH);
         std::size_t end = std::min(t.cases.size(), i + std::max<std::size_t>(fit, 1));
         auto drawRow = [&](const CaseThemes& c, bool total, bool stripe) {
-            if (stripe) s.add(Path::rect({kMargin, y, kPageW - 2 * kMargin, rowH}), fill(k.stripe));
-            if (total) s.add(Path().moveTo({kMargin, y}).lineTo({kPageW - kMargin, y}), stroke(k.ink, 0.9));
+            if (stripe) s.add(Path::rect({kMargin, y, kPageW - 2 * kMargin, rowH}), Paint::filled(k.stripe));
+            if (total) s.add(Path().moveTo({kMargin, y}).lineTo({kPageW - kMargin, y}), Paint::stroked(k.ink, 0.9));
             double cx = kMargin;
             auto v = cells(c);
             for (std::size_t j = 0; j < cols.size(); ++j) {

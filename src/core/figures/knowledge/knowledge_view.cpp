@@ -73,20 +73,6 @@ TextItem text(std::string s, Point at, double size, Color c, HAlign h = HAlign::
     return t;
 }
 
-Paint fill(Color c) {
-    Paint p;
-    p.fill = c;
-    p.lineWidth = 0;
-    return p;
-}
-
-Paint stroke(Color c, double w) {
-    Paint p;
-    p.stroke = c;
-    p.lineWidth = w;
-    return p;
-}
-
 constexpr double kMargin = 24;
 constexpr double kLabelW = 190;     // the agencies' column
 constexpr double kColW = 66;
@@ -124,10 +110,10 @@ void drawCell(Scene& s, const Matrix& m, const Row& row, std::size_t col, Rect r
     const Cell::State st = row.state(col);
     const std::string id = "knowledge:" + row.key + ":" + m.columns[col]->key;
     if (st == Cell::State::None) {
-        s.add(Path::rect(r), fill(pal.paper), id);
+        s.add(Path::rect(r), Paint::filled(pal.paper), id);
         return;
     }
-    Paint p = fill(pal.paper);
+    Paint p = Paint::filled(pal.paper);
     Color lineInk = pal.ink;
     std::string line2;
     bool line2Bold = false, line2Italic = false;
@@ -135,28 +121,28 @@ void drawCell(Scene& s, const Matrix& m, const Row& row, std::size_t col, Rect r
     const double inner = r.w - 6;
     switch (st) {
     case Cell::State::Shared:
-        p = fill(pal.shared);
+        p = Paint::filled(pal.shared);
         line2 = "\u2192 " + codesList(m, cell.sharedWith, c, inner - 8, 5.8);
         break;
     case Cell::State::PartlyShared:
-        p = fill(pal.partly);
+        p = Paint::filled(pal.partly);
         if (pal.theme == Theme::Print) { p.hatch = Hatch::Dots; p.stroke = pal.faint; p.lineWidth = 0.3; }
         line2 = "\u2192 " + codesList(m, cell.sharedWith, c, inner - 8, 5.8);
         break;
     case Cell::State::NotShared:
-        p = fill(pal.notShared);
+        p = Paint::filled(pal.notShared);
         if (pal.theme == Theme::Print) { p.hatch = Hatch::Diagonal; p.stroke = pal.grid; p.lineWidth = 0.4; }
         line2 = "not shared";
         line2Bold = true;
         line2Ink = pal.notSharedInk;
         break;
     case Cell::State::ReceivedOnly:
-        p = fill(pal.received);
+        p = Paint::filled(pal.received);
         line2 = "from " + codesList(m, cell.receivedFrom, c, inner - 22, 5.8);
         line2Italic = true;
         break;
     case Cell::State::KnownOutside:
-        p = fill(pal.outside);
+        p = Paint::filled(pal.outside);
         line2 = m.onlyOutside(col) ? "no agency knew" : "";
         line2Italic = true;
         line2Bold = m.onlyOutside(col);
@@ -166,9 +152,9 @@ void drawCell(Scene& s, const Matrix& m, const Row& row, std::size_t col, Rect r
     }
     s.add(Path::rect(r), p, id);
     if (st == Cell::State::NotShared)   // a heavier frame: a silo reads at a glance, in any theme
-        s.add(Path::rect(r.inflated(-0.8)), stroke(pal.notSharedInk, 1.2), id);
+        s.add(Path::rect(r.inflated(-0.8)), Paint::stroked(pal.notSharedInk, 1.2), id);
     if (st == Cell::State::KnownOutside && m.onlyOutside(col))
-        s.add(Path::rect(r.inflated(-0.8)), stroke(pal.outsideOnly, 1.0), id);
+        s.add(Path::rect(r.inflated(-0.8)), Paint::stroked(pal.outsideOnly, 1.0), id);
     const double x = r.x + 3;
     s.text(text(timeline::fitText(shortDate(cell.first()), 6.4, inner, nullptr, FontWeight::Bold, false), {x, r.y + 3},
                 6.4, lineInk, HAlign::Left, VAlign::Top, FontWeight::Bold, false, 0, id));
@@ -209,12 +195,12 @@ double drawKey(Scene& s, const Pal& pal, double x, double y, double maxW) {
             cx = x;
             y += rowH;
         }
-        Paint p = fill(e.fillC);
+        Paint p = Paint::filled(e.fillC);
         if (e.hatch != Hatch::None) { p.hatch = e.hatch; p.stroke = pal.faint; p.lineWidth = 0.4; }
         Rect sw{cx, y, 20, 11};
         s.add(Path::rect(sw), p);
-        s.add(Path::rect(sw), stroke(pal.grid, 0.6));
-        if (e.frame) s.add(Path::rect(sw.inflated(-0.8)), stroke(e.frameC, 1.1));
+        s.add(Path::rect(sw), Paint::stroked(pal.grid, 0.6));
+        if (e.frame) s.add(Path::rect(sw.inflated(-0.8)), Paint::stroked(e.frameC, 1.1));
         s.text(text(e.what, {cx + 24, y + 5.5}, 6.8, pal.ink, HAlign::Left, VAlign::Middle));
         cx += w;
     }
@@ -259,7 +245,7 @@ Document buildKnowledgeDocument(const Case& c, const ViewOptions& opt) {
     }
     const double x0 = kMargin, gx = kMargin + kLabelW;
     // Column headers, wrapped in the column.
-    s.add(Path::rect({x0, y, gridW, kHeadH}), fill(pal.header));
+    s.add(Path::rect({x0, y, gridW, kHeadH}), Paint::filled(pal.header));
     s.text(text("Agency / source", {x0 + 6, y + kHeadH - 4}, 7.4, pal.ink, HAlign::Left, VAlign::Bottom, FontWeight::Bold));
     for (std::size_t col = 0; col < m.columns.size(); ++col) {
         double cx = gx + double(col) * kColW;
@@ -276,16 +262,16 @@ Document buildKnowledgeDocument(const Case& c, const ViewOptions& opt) {
         if (!row.agency && !sideBegun) {
             sideBegun = true;
             y += 4;
-            s.add(Path::rect({x0, y, gridW, 14}), fill(pal.header));
+            s.add(Path::rect({x0, y, gridW, 14}), Paint::filled(pal.header));
             s.text(text("Family, friends and the people themselves: what was known outside the agencies",
                         {x0 + 6, y + 7}, 7, pal.ink, HAlign::Left, VAlign::Middle, FontWeight::Bold, true));
             y += 14;
         }
-        if (r % 2 == 1) s.add(Path::rect({x0, y, kLabelW, kRowH}), fill(Color::rgb(0xF6F7F9)));
+        if (r % 2 == 1) s.add(Path::rect({x0, y, kLabelW, kRowH}), Paint::filled(Color::rgb(0xF6F7F9)));
         // The row's label: its code in a chip, then its name.
         if (row.agency) {
             Color kc = timeline::paletteFor(opt.theme).kind(row.kind);
-            s.add(Path::rect({x0 + 2, y + 3, 3, kRowH - 6}), fill(kc));
+            s.add(Path::rect({x0 + 2, y + 3, 3, kRowH - 6}), Paint::filled(kc));
             s.text(text(row.code, {x0 + 9, y + 4}, 6.6, pal.ink, HAlign::Left, VAlign::Top, FontWeight::Bold));
             s.text(text(timeline::fitText(row.label, 6.6, kLabelW - 14, nullptr, FontWeight::Normal, false), {x0 + 9, y + 13},
                         6.6, pal.muted, HAlign::Left, VAlign::Top));
@@ -324,11 +310,11 @@ Document buildKnowledgeDocument(const Case& c, const ViewOptions& opt) {
     const double gridBottom = y;
     for (std::size_t col = 0; col <= m.columns.size() + 1; ++col) {
         double gxCol = gx + double(col) * kColW;
-        s.add(Path().moveTo({gxCol, gridTop - kHeadH}).lineTo({gxCol, gridBottom}), stroke(pal.grid, 0.5));
+        s.add(Path().moveTo({gxCol, gridTop - kHeadH}).lineTo({gxCol, gridBottom}), Paint::stroked(pal.grid, 0.5));
     }
-    s.add(Path::rect({x0, gridTop - kHeadH, gridW, gridBottom - gridTop + kHeadH}), stroke(pal.faint, 0.8));
+    s.add(Path::rect({x0, gridTop - kHeadH, gridW, gridBottom - gridTop + kHeadH}), Paint::stroked(pal.faint, 0.8));
     // Per indicator: how many agencies held it, how many kept it to themselves.
-    s.add(Path::rect({x0, y, gridW, kSummaryH}), fill(pal.header));
+    s.add(Path::rect({x0, y, gridW, kSummaryH}), Paint::filled(pal.header));
     s.text(text("Agencies that held it", {x0 + 6, y + 4}, 7, pal.ink, HAlign::Left, VAlign::Top, FontWeight::Bold));
     s.text(text("of them, not passed on", {x0 + 6, y + 14}, 6.4, pal.muted, HAlign::Left, VAlign::Top));
     for (std::size_t col = 0; col < m.columns.size(); ++col) {

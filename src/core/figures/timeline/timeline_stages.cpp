@@ -27,21 +27,6 @@ TextItem text(std::string s, Point at, double size, Color c, HAlign h, VAlign v,
     return t;
 }
 
-Paint fill(Color c) {
-    Paint p;
-    p.fill = c;
-    p.lineWidth = 0;
-    return p;
-}
-
-Paint stroke(Color c, double w, std::vector<double> dash = {}) {
-    Paint p;
-    p.stroke = c;
-    p.lineWidth = w;
-    p.dash = std::move(dash);
-    return p;
-}
-
 // Light ink on the darker stages, dark ink on the lighter ones.
 Color inkOn(const Color& c) {
     double lum = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
@@ -109,23 +94,23 @@ double stageStripHeight() { return kStageHeaderPt + kStageCount * kStageRowPt + 
 void drawStageStrip(Scene& sc, const TimelineLayout& lay, double top, const Palette& pal) {
     const double left = lay.margin, right = lay.widthPt - lay.margin;
     const double bottom = top + kStageHeaderPt + kStageCount * kStageRowPt;
-    sc.add(Path::rect({left, top, right - left, kStageHeaderPt}), fill(pal.bandHeader));
+    sc.add(Path::rect({left, top, right - left, kStageHeaderPt}), Paint::filled(pal.bandHeader));
     const std::string title = "Homicide timeline";
     sc.text(text(title, {left + 6, top + kStageHeaderPt / 2}, 8.6, pal.ink, HAlign::Left, VAlign::Middle, FontWeight::Bold));
     double tw = measureText(title, 8.6, FontWeight::Bold).widthPt;
     sc.text(text("Monckton Smith's eight stages: each band runs from the first to the last event given that stage",
                  {left + 14 + tw, top + kStageHeaderPt / 2}, 6.8, pal.mutedInk, HAlign::Left, VAlign::Middle,
                  FontWeight::Normal, true));
-    sc.add(Path::rect({left, top, right - left, bottom - top}), stroke(pal.grid, 0.6));
+    sc.add(Path::rect({left, top, right - left, bottom - top}), Paint::stroked(pal.grid, 0.6));
     const auto spans = stageSpans(lay.data);
     const TimeAxis* ax = lay.axis ? &*lay.axis : nullptr;
     for (const StageSpan& sp : spans) {
         const double rowTop = top + kStageHeaderPt + (sp.stage - 1) * kStageRowPt;
         const double cy = rowTop + kStageRowPt / 2;
         const Color col = stageColor(sp.stage, pal);
-        if (sp.stage % 2 == 0) sc.add(Path::rect({left, rowTop, right - left, kStageRowPt}), fill(pal.laneStripe));
+        if (sp.stage % 2 == 0) sc.add(Path::rect({left, rowTop, right - left, kStageRowPt}), Paint::filled(pal.laneStripe));
         // The number in a chip of the stage's colour, then its name, in the header column.
-        sc.add(Path::roundedRect({left + 6, rowTop + 1.5, 12, kStageRowPt - 3}, 2), fill(col), "stage:" + std::to_string(sp.stage));
+        sc.add(Path::roundedRect({left + 6, rowTop + 1.5, 12, kStageRowPt - 3}, 2), Paint::filled(col), "stage:" + std::to_string(sp.stage));
         sc.text(text(std::to_string(sp.stage), {left + 12, cy}, 6.6, inkOn(col), HAlign::Center, VAlign::Middle, FontWeight::Bold));
         sc.text(text(std::string(stageName(sp.stage)), {left + 22, cy}, 6.8, sp.events + sp.undated ? pal.ink : pal.mutedInk,
                      HAlign::Left, VAlign::Middle));
@@ -144,11 +129,11 @@ void drawStageStrip(Scene& sc, const TimelineLayout& lay, double top, const Pale
             b = m + 2;
         }
         Rect bar{a, rowTop + 2, b - a, kStageRowPt - 4};
-        sc.add(Path::roundedRect(bar, 1.5), fill(col), "stage:" + std::to_string(sp.stage));
+        sc.add(Path::roundedRect(bar, 1.5), Paint::filled(col), "stage:" + std::to_string(sp.stage));
         const Color tick = inkOn(col);
         for (double md : sp.markDays) {
             double x = std::clamp(ax->x(md + 0.5), bar.x + 0.5, bar.right() - 0.5);
-            sc.add(Path().moveTo({x, bar.y + 1}).lineTo({x, bar.bottom() - 1}), stroke(tick, 0.6));
+            sc.add(Path().moveTo({x, bar.y + 1}).lineTo({x, bar.bottom() - 1}), Paint::stroked(tick, 0.6));
         }
         // The stage's name and count beside its band, on whichever side has room.
         std::string label = fmt::format("{} \u00b7 {} \u00b7 {} event{}", stageShortName(sp.stage),
@@ -172,7 +157,7 @@ void drawStageGuides(Scene& sc, const TimelineLayout& lay, double top, double bo
         if (x < lay.plotLeft + 0.5 || x > lay.plotRight - 0.5) continue;
         Color c = stageColor(sp.stage, pal);
         c.a = 0.55;
-        sc.add(Path().moveTo({x, top}).lineTo({x, bottom}), stroke(c, 0.8, {3, 2}));
+        sc.add(Path().moveTo({x, top}).lineTo({x, bottom}), Paint::stroked(c, 0.8, {3, 2}));
     }
 }
 
