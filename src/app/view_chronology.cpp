@@ -1,19 +1,26 @@
 // The chronology tab: every event in one sortable, filterable table. The selected row's
 // cells are editable in place (through edit commands); the inspector edits the rest.
-// Rows are one line high so the list clipper keeps thousands of events cheap.
+// Rows show whole paragraphs, wrapped, so they have different heights: RowLayout keeps
+// an estimate per row, measures a row exactly when it comes into view, and finds the
+// visible rows by binary search; only those are drawn (spacer rows stand for the rest).
+// The filters are core's (chron::Filter), so an export of this tab has the rows it shows.
 //
 // [SECTION] filtering and sorting
 // [SECTION] the table
 // [SECTION] inspector: event and agency forms
 #include "app/animation.hpp"
+#include "app/row_layout.hpp"
 #include "app/view.hpp"
 #include "app/widgets.hpp"
+#include "core/figures/chronology/chronology_rows.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <cmath>
 #include <fmt/format.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
+#include <unordered_map>
 
 namespace genochron::app {
 
@@ -21,21 +28,10 @@ namespace {
 
 enum Column { ColId, ColDate, ColAgency, ColPeople, ColWhat, ColTags, ColRisk, ColCount };
 
-std::string lower(std::string_view s) {
-    std::string r(s);
-    for (auto& ch : r) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-    return r;
-}
-
 std::string joined(const std::vector<std::string>& v, const char* sep = ", ") {
     std::string r;
     for (std::size_t i = 0; i < v.size(); ++i) r += (i ? sep : "") + v[i];
     return r;
-}
-
-std::string firstLine(const std::string& s) {
-    auto n = s.find('\n');
-    return n == std::string::npos ? s : s.substr(0, n) + " ...";
 }
 
 ImU32 riskColour(Risk r) {
@@ -46,6 +42,11 @@ ImU32 riskColour(Risk r) {
     }
     return IM_COL32(100, 100, 100, 255);
 }
+
+// What one row shows, made once per rebuild (not per frame).
+struct RowText {
+    std::string date, agency, people, tags, mo;
+};
 
 class ChronologyView final : public View {
 public:
@@ -62,6 +63,8 @@ public:
         ViewOptions o = View::figureOptions(ctx);
         if (!m_agency.empty()) o.agencies = {m_agency};
         if (!m_tag.empty()) o.tags = {m_tag};
+        o.missedOnly = m_onlyMissed;
+        o.text = m_filter;
         return o;
     }
     void draw(AppContext& ctx) override;
@@ -70,73 +73,155 @@ public:
 
 private:
     // ---------------------------------------------------------- [SECTION] filtering and sorting
-    bool passes(const Case& c, const Event& e) const {
-        if (!m_agency.empty() && e.agency != m_agency) return false;
-        if (!m_tag.empty() && !e.hasTag(m_tag)) return false;
-        if (m_onlyMissed && !e.isMissedOpportunity()) return false;
-        if (m_filter.empty()) return true;
-        std::string needle = lower(m_filter);
-        auto has = [&](std::string_view s) { return lower(s).find(needle) != std::string::npos; };
-        if (has(e.id) || has(e.what) || has(e.action) || has(e.analysis) || has(e.agency) ||
-            has(e.missedOpportunity) || has(e.date.humanLabel()) || has(e.date.toString()))
-            return true;
-        for (auto& t : e.tags)
-            if (has(t)) return true;
-        for (auto& p : e.people) {
-            if (has(p)) return true;
-            if (auto* person = c.person(p); person && has(person->name)) return true;
-        }
-        return false;
-    }
+    void rebuildRows(const AppContext& ctx, const Case& c, const ImGuiTableSortSpecs* specs);
+    void sizeColumns(const Case& c);
+    void estimateHeights(const Case& c);
+    float measureRow(const Case& c, std::size_t row) const;
 
-    void rebuildRows(const Case& c, const ImGuiTableSortSpecs* specs) {
-        m_rows.clear();
-        for (std::size_t i = 0; i < c.events.size(); ++i)
-            if (passes(c, c.events[i])) m_rows.push_back(i);
-        int col = ColDate;
-        bool asc = true;
-        if (specs && specs->SpecsCount > 0) {
-            col = int(specs->Specs[0].ColumnUserID);
-            asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        }
-        auto key = [&](const Event& a, const Event& b) -> bool {
-            switch (col) {
-            case ColId: return a.id < b.id;
-            case ColAgency: return a.agency < b.agency;
-            case ColRisk: return (a.risk ? int(*a.risk) + 1 : 0) < (b.risk ? int(*b.risk) + 1 : 0);
-            case ColPeople: return a.people.size() < b.people.size();
-            default:
-                if (a.date < b.date) return true;
-                if (b.date < a.date) return false;
-                return a.time < b.time;
-            }
-        };
-        std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::size_t x, std::size_t y) {
-            return asc ? key(c.events[x], c.events[y]) : key(c.events[y], c.events[x]);
-        });
-        m_rowsDirty = false;
-    }
-
-    void drawFilters(AppContext& ctx);
-    void drawEditableCells(AppContext& ctx, const Event& e, std::size_t index);
+    void drawFilters(AppContext& ctx, const Case& c);
+    // Returns the bottom of the tallest cell (the text editor grows as it is typed in).
+    float drawEditableCells(AppContext& ctx, const Event& e);
 
     std::string m_filter, m_agency, m_tag;
     bool m_onlyMissed = false;
-    std::vector<std::size_t> m_rows;
+    std::vector<std::size_t> m_rows;   // event indices, in table order
+    std::vector<RowText> m_text;       // per row of m_rows
     bool m_rowsDirty = true;
+    std::uint64_t m_builtRevision = ~0ull;
+    bool m_builtAnon = false;
+    std::string m_filterError;
+    RowLayout m_layout;
+    float m_colWidth[ColCount] = {};        // content widths of the cells, as drawn last frame
+    float m_layoutWidth[ColCount] = {};     // the widths the layout was measured at
+    float m_contentWidth[ColCount] = {};    // widest content of the fixed columns
+    bool m_applyContentWidths = false;
     std::string m_scrollTo;
     std::string m_dateBuffer, m_dateFor;
     bool m_dateEditing = false;
     double m_animScroll = -1;   // --animate: scroll to this fraction of the table
+    std::size_t m_grownRow = SIZE_MAX;   // the row whose editor made it taller
 };
+
+void ChronologyView::rebuildRows(const AppContext& ctx, const Case& c, const ImGuiTableSortSpecs* specs) {
+    m_rows.clear();
+    m_filterError.clear();
+    try {
+        chron::Filter f = chron::makeFilter(c, figureOptions(ctx));
+        for (std::size_t i = 0; i < c.events.size(); ++i)
+            if (f.keep(c.events[i])) m_rows.push_back(i);
+    } catch (const std::exception& e) {
+        m_filterError = e.what();   // a filter naming an agency the (anonymised) case lacks
+    }
+    int col = ColDate;
+    bool asc = true;
+    if (specs && specs->SpecsCount > 0) {
+        col = int(specs->Specs[0].ColumnUserID);
+        asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+    }
+    auto key = [&](const Event& a, const Event& b) -> bool {
+        switch (col) {
+        case ColId: return a.id < b.id;
+        case ColAgency: return a.agency < b.agency;
+        case ColRisk: return (a.risk ? int(*a.risk) + 1 : 0) < (b.risk ? int(*b.risk) + 1 : 0);
+        case ColPeople: return a.people.size() < b.people.size();
+        default:
+            if (a.date < b.date) return true;
+            if (b.date < a.date) return false;
+            return a.time < b.time;
+        }
+    };
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::size_t x, std::size_t y) {
+        return asc ? key(c.events[x], c.events[y]) : key(c.events[y], c.events[x]);
+    });
+    // People by name (pseudonyms in the preview), not by id.
+    std::unordered_map<std::string, const Person*> people;
+    for (auto& p : c.people) people.emplace(p.id, &p);
+    auto mo = c.missedOpportunityNumbers();
+    m_text.assign(m_rows.size(), {});
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        const Event& e = c.events[m_rows[r]];
+        RowText& t = m_text[r];
+        t.date = e.date.humanLabel();
+        t.agency = e.agency.empty() ? std::string(toString(e.source)) : e.agency;
+        for (std::size_t i = 0; i < e.people.size(); ++i) {
+            auto it = people.find(e.people[i]);
+            const Person* p = it == people.end() ? nullptr : it->second;
+            t.people += (i ? ", " : "") + (p && !p->name.empty() ? p->name : e.people[i]);
+        }
+        t.tags = joined(e.tags);
+        if (auto it = mo.find(e.id); it != mo.end()) t.mo = fmt::format("MO{}", it->second);
+    }
+    sizeColumns(c);
+    estimateHeights(c);
+    m_grownRow = SIZE_MAX;
+    m_rowsDirty = false;
+}
+
+// Fixed columns as wide as their widest content (measured on the longest strings only).
+void ChronologyView::sizeColumns(const Case& c) {
+    auto widest = [&](auto&& textOf) {
+        std::size_t longest = 0;
+        for (std::size_t r = 0; r < m_rows.size(); ++r) longest = std::max(longest, textOf(r).size());
+        float w = 0;
+        for (std::size_t r = 0; r < m_rows.size(); ++r) {
+            const std::string& t = textOf(r);
+            if (t.size() + 3 >= longest) w = std::max(w, ImGui::CalcTextSize(t.c_str()).x);
+        }
+        return w;
+    };
+    float pillPad = 12;
+    float old[ColCount];
+    std::copy(std::begin(m_contentWidth), std::end(m_contentWidth), old);
+    m_contentWidth[ColId] = std::max(widest([&](std::size_t r) -> const std::string& { return c.events[m_rows[r]].id; }),
+                                     widest([&](std::size_t r) -> const std::string& { return m_text[r].mo; }) + pillPad);
+    m_contentWidth[ColDate] = widest([&](std::size_t r) -> const std::string& { return m_text[r].date; });
+    m_contentWidth[ColAgency] = widest([&](std::size_t r) -> const std::string& { return m_text[r].agency; });
+    m_contentWidth[ColRisk] = ImGui::CalcTextSize("standard").x + pillPad;
+    float fs = ImGui::GetFontSize();
+    m_contentWidth[ColId] = std::max(m_contentWidth[ColId], ImGui::CalcTextSize("Id").x) + 4;
+    m_contentWidth[ColDate] = std::clamp(m_contentWidth[ColDate] + 4, ImGui::CalcTextSize("Date").x + fs, fs * 14);
+    m_contentWidth[ColAgency] = std::clamp(m_contentWidth[ColAgency] + 4, ImGui::CalcTextSize("Agency").x + fs, fs * 10);
+    if (!std::equal(std::begin(old), std::end(old), std::begin(m_contentWidth))) m_applyContentWidths = true;
+}
+
+void ChronologyView::estimateHeights(const Case& c) {
+    float charPx = ImGui::CalcTextSize("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ").x / 37.f;
+    float line = ImGui::GetTextLineHeight();
+    float pad = ImGui::GetStyle().CellPadding.y * 2;
+    std::vector<float> est(m_rows.size());
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        const Event& e = c.events[m_rows[r]];
+        std::vector<std::pair<std::size_t, float>> cols = {{e.what.size(), m_colWidth[ColWhat]},
+                                                           {m_text[r].people.size(), m_colWidth[ColPeople]}};
+        int newlines = int(std::count(e.what.begin(), e.what.end(), '\n'));
+        est[r] = estimateRowHeight(cols, charPx, line, pad, m_text[r].mo.empty() ? 1 : 2) + float(newlines) * line;
+    }
+    m_layout.reset(std::move(est));
+    std::copy(std::begin(m_colWidth), std::end(m_colWidth), m_layoutWidth);
+}
+
+// A row's exact height at the current column widths: what the table will draw.
+float ChronologyView::measureRow(const Case& c, std::size_t row) const {
+    const Event& e = c.events[m_rows[row]];
+    const RowText& t = m_text[row];
+    float line = ImGui::GetTextLineHeight();
+    auto wrapped = [&](const std::string& s, int col) {
+        if (s.empty() || m_colWidth[col] <= 0) return line;
+        return ImGui::CalcTextSize(s.c_str(), s.c_str() + s.size(), false, m_colWidth[col]).y;
+    };
+    float h = std::max(ImGui::GetFrameHeight(), line);
+    if (!t.mo.empty()) h = std::max(h, line + ImGui::GetStyle().ItemSpacing.y + line + 2);
+    h = std::max({h, wrapped(t.people, ColPeople), wrapped(e.what, ColWhat)});
+    if (ImGui::TableGetColumnFlags(ColTags) & ImGuiTableColumnFlags_IsEnabled) h = std::max(h, wrapped(t.tags, ColTags));
+    return std::ceil(h + ImGui::GetStyle().CellPadding.y * 2);
+}
 
 // ------------------------------------------------------------------ [SECTION] the table
 
-void ChronologyView::drawFilters(AppContext& ctx) {
-    const Case& c = ctx.session.model();
+void ChronologyView::drawFilters(AppContext& ctx, const Case& c) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
     if (ImGui::InputTextWithHint("##filter", "Filter events", &m_filter)) m_rowsDirty = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Words in what happened, action or analysis; ids; names; dates");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Words in what happened, action or analysis; ids; names; agencies; dates");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     if (ImGui::BeginCombo("##agency", m_agency.empty() ? "all agencies" : m_agency.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -157,23 +242,29 @@ void ChronologyView::drawFilters(AppContext& ctx) {
     if (ImGui::Checkbox("MOs", &m_onlyMissed)) m_rowsDirty = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Missed opportunities only");
     ImGui::SameLine();
+    bool editable = !ctx.settings.anonymisedPreview;
+    ImGui::BeginDisabled(!editable);
     if (ImGui::Button("+ Event")) {
+        const Case& real = ctx.session.model();
         Event e;
-        e.id = c.nextEventId();
+        e.id = real.nextEventId();
         e.source = Source::Panel;
         e.what = "New event";
         std::string id = e.id;
-        if (ctx.session.execute(std::make_unique<AddItem<Event>>(std::move(e)))) {
-            ctx.bus.post(SelectItem{ItemKind::Event, id});
-        }
+        if (ctx.session.execute(std::make_unique<AddItem<Event>>(std::move(e)))) ctx.bus.post(SelectItem{ItemKind::Event, id});
     }
+    ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::TextDisabled("%zu of %zu events", m_rows.size(), c.events.size());
+    if (!m_filterError.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", m_filterError.c_str());
+    }
 }
 
-void ChronologyView::drawEditableCells(AppContext& ctx, const Event& e, std::size_t index) {
+float ChronologyView::drawEditableCells(AppContext& ctx, const Event& e) {
     CaseSession& s = ctx.session;
-    (void)index;
+    float bottom = 0;
     // Date
     ImGui::TableSetColumnIndex(ColDate);
     {
@@ -216,16 +307,18 @@ void ChronologyView::drawEditableCells(AppContext& ctx, const Event& e, std::siz
             }
         ImGui::EndCombo();
     }
-    // What
+    // What: the whole paragraph, wrapped while typing; Enter commits, Shift+Enter a new line.
     ImGui::TableSetColumnIndex(ColWhat);
-    ImGui::SetNextItemWidth(-1);
     std::string what = e.what;
-    if (ImGui::InputText("##what", &what)) {
+    if (ui::wrappedEditor("##what", what, ImGui::GetContentRegionAvail().x, 1)) {
+        s.sealMerge();
         Event copy = e;
         copy.what = what;
         ui::replace(s, ItemRef::byId(e.id), copy, "what");
+        s.sealMerge();
     }
-    if (ImGui::IsItemDeactivated()) s.sealMerge();
+    bottom = ImGui::GetItemRectMax().y;
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip("Enter keeps the text; Shift+Enter starts a new line");
     // Risk
     ImGui::TableSetColumnIndex(ColRisk);
     ImGui::SetNextItemWidth(-1);
@@ -245,6 +338,7 @@ void ChronologyView::drawEditableCells(AppContext& ctx, const Event& e, std::siz
         }
         ImGui::EndCombo();
     }
+    return bottom;
 }
 
 void ChronologyView::draw(AppContext& ctx) {
@@ -258,12 +352,12 @@ void ChronologyView::draw(AppContext& ctx) {
     // In the preview the table shows what would be published, read-only.
     const Case& c = anon ? anon->data() : ctx.session.model();
     bool editable = !anon;
+    if (m_builtRevision != ctx.session.revision() || m_builtAnon != bool(anon)) m_rowsDirty = true;
 
-    drawFilters(ctx);
-    auto mo = c.missedOpportunityNumbers();
-    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                            ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                            ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingFixedFit;
+    drawFilters(ctx, c);
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
+                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
+                            ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("events", ColCount, flags)) return;
     float fs = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -271,85 +365,148 @@ void ChronologyView::draw(AppContext& ctx) {
     ImGui::TableSetupColumn("Id", ImGuiTableColumnFlags_WidthFixed, fs * 2.6f, ColId);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort, fs * 6.2f, ColDate);
     ImGui::TableSetupColumn("Agency", ImGuiTableColumnFlags_WidthFixed, fs * 4.8f, ColAgency);
-    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthFixed, fs * 6.5f, ColPeople);
+    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthFixed, fs * 8.f, ColPeople);
     ImGui::TableSetupColumn("What happened", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 0, ColWhat);
     ImGui::TableSetupColumn("Tags", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_DefaultHide, fs * 8, ColTags);
     ImGui::TableSetupColumn("Risk", ImGuiTableColumnFlags_WidthFixed, fs * 4.2f, ColRisk);
+    if (m_applyContentWidths) {
+        // Columns sized to what they hold, once per change of content (the reader may
+        // then drag them); before the first row, while the layout is open.
+        for (int col : {ColId, ColDate, ColAgency, ColRisk})
+            if (ImGui::TableGetColumnFlags(col) & ImGuiTableColumnFlags_IsEnabled)
+                ImGui::TableSetColumnWidth(col, m_contentWidth[col]);   // content width, padding apart
+        m_applyContentWidths = false;
+    }
     ImGui::TableHeadersRow();
+    // The cells' widths as laid out this frame (the header row's cells).
+    for (int col = 0; col < ColCount; ++col) {
+        if (!(ImGui::TableGetColumnFlags(col) & ImGuiTableColumnFlags_IsEnabled)) continue;
+        ImGui::TableSetColumnIndex(col);
+        m_colWidth[col] = ImGui::GetContentRegionAvail().x;
+    }
 
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (specs && specs->SpecsDirty) {
         m_rowsDirty = true;
         specs->SpecsDirty = false;
     }
-    if (m_rowsDirty || anon) rebuildRows(c, specs);
+    if (m_rowsDirty) {
+        rebuildRows(ctx, c, specs);
+        m_builtRevision = ctx.session.revision();
+        m_builtAnon = bool(anon);
+        if (m_applyContentWidths) ctx.requestFrame();   // applied next frame, before the rows
+    }
+    if (m_colWidth[ColWhat] != m_layoutWidth[ColWhat] || m_colWidth[ColPeople] != m_layoutWidth[ColPeople] ||
+        m_colWidth[ColTags] != m_layoutWidth[ColTags])
+        estimateHeights(c);   // wrapped heights depend on the widths
 
-    float rowH = ImGui::GetFrameHeight();
     if (!m_scrollTo.empty()) {
         for (std::size_t r = 0; r < m_rows.size(); ++r)
             if (c.events[m_rows[r]].id == m_scrollTo) {
-                float y = float(r) * (rowH + ImGui::GetStyle().CellPadding.y * 2);
-                float visible = ImGui::GetWindowHeight() - rowH * 2;
-                if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + visible) ImGui::SetScrollY(y - visible / 3);
+                m_layout.setMeasured(r, measureRow(c, r));
+                float y = m_layout.top(r), h = m_layout.height(r);
+                float visible = ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2;
+                if (y < ImGui::GetScrollY() || y + h > ImGui::GetScrollY() + visible) ImGui::SetScrollY(y - visible / 3);
             }
         m_scrollTo.clear();
     }
-
     if (m_animScroll >= 0) {
-        ImGui::SetScrollY(float(m_animScroll) * ImGui::GetScrollMaxY());
+        ImGui::SetScrollY(float(m_animScroll) * std::max(0.f, m_layout.total() - ImGui::GetWindowHeight()));
         m_animScroll = -1;
     }
-    ImGuiListClipper clipper;
-    clipper.Begin(int(m_rows.size()));
-    while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            std::size_t idx = m_rows[std::size_t(r)];
-            const Event& e = c.events[idx];
-            bool selected = editable && ctx.selection.is(ItemKind::Event, e.id);
-            ImGui::TableNextRow(0, rowH);
-            ImGui::PushID(e.id.c_str());
-            ImGui::TableSetColumnIndex(ColId);
-            ImGui::AlignTextToFramePadding();
-            if (ImGui::Selectable(e.id.c_str(), selected,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
-                                  ImVec2(0, rowH)) &&
-                editable)
-                ctx.bus.post(SelectItem{ItemKind::Event, e.id});
-            if (selected) {
-                drawEditableCells(ctx, e, idx);
-            } else {
-                ImGui::TableSetColumnIndex(ColDate);
-                ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted(e.date.humanLabel().c_str());
-                if (!e.time.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s at %s", e.date.humanLabel().c_str(), e.time.c_str());
-                ImGui::TableSetColumnIndex(ColAgency);
-                ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted(e.agency.empty() ? std::string(toString(e.source)).c_str() : e.agency.c_str());
-                ImGui::TableSetColumnIndex(ColWhat);
-                ImGui::AlignTextToFramePadding();
-                if (auto it = mo.find(e.id); it != mo.end()) {
-                    ui::pill(fmt::format("MO{}", it->second), IM_COL32(170, 60, 40, 255), IM_COL32(255, 240, 235, 255), true);
-                    ImGui::SameLine();
-                }
-                ImGui::TextUnformatted(firstLine(e.what).c_str());
-                if (ImGui::IsItemHovered() && e.what.size() > 60) {
-                    ImGui::BeginTooltip();
-                    ImGui::PushTextWrapPos(fs * 30);
-                    ImGui::TextUnformatted(e.what.c_str());
-                    ImGui::PopTextWrapPos();
-                    ImGui::EndTooltip();
-                }
-                ImGui::TableSetColumnIndex(ColRisk);
-                if (e.risk) ui::pill(std::string(toString(*e.risk)), riskColour(*e.risk), IM_COL32_WHITE, true);
-            }
-            ImGui::TableSetColumnIndex(ColPeople);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(joined(e.people).c_str());
-            ImGui::TableSetColumnIndex(ColTags);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextDisabled("%s", joined(e.tags).c_str());
-            ImGui::PopID();
+
+    // The visible rows, measured exactly (a few rounds: measuring can shrink rows and let
+    // more in). Rows above the view are measured only when they come into it, so what
+    // the reader looks at does not move.
+    float headerH = ImGui::GetFrameHeight();
+    float y0 = ImGui::GetScrollY(), y1 = y0 + ImGui::GetWindowHeight() - headerH;
+    std::pair<std::size_t, std::size_t> vis{0, 0};
+    for (int round = 0; round < 4; ++round) {
+        vis = m_layout.visible(y0, y1);
+        bool changed = false;
+        for (std::size_t r = vis.first; r < vis.second; ++r)
+            if (!m_layout.measured(r)) changed |= m_layout.setMeasured(r, measureRow(c, r)) != 0;
+        if (!changed) break;
+    }
+
+    // Who is selected, to light up their rows.
+    std::string person = ctx.selection.kind == ItemKind::Person ? ctx.selection.id : std::string();
+    if (anon && !person.empty()) {
+        auto it = anon->idMap().find(person);
+        person = it == anon->idMap().end() ? std::string() : it->second;
+    }
+    ImU32 stripe = ImGui::GetColorU32(ImGuiCol_TableRowBgAlt);
+    ImU32 personBg = IM_COL32(230, 170, 40, 70);
+
+    if (vis.first > 0) {
+        ImGui::TableNextRow(0, m_layout.top(vis.first));   // the rows above the view
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, 0);
+    }
+    for (std::size_t r = vis.first; r < vis.second; ++r) {
+        std::size_t idx = m_rows[r];
+        const Event& e = c.events[idx];
+        const RowText& t = m_text[r];
+        bool selected = editable && ctx.selection.is(ItemKind::Event, e.id);
+        float rowH = m_layout.height(r);
+        ImGui::TableNextRow(0, rowH);
+        bool lit = !person.empty() && std::find(e.people.begin(), e.people.end(), person) != e.people.end();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, lit ? personBg : (r % 2 ? stripe : 0));
+        ImGui::PushID(e.id.c_str());
+        ImGui::TableSetColumnIndex(ColId);
+        float rowTop = ImGui::GetCursorScreenPos().y;
+        ImVec2 cell = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable(e.id.c_str(), selected,
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                              ImVec2(0, rowH - ImGui::GetStyle().CellPadding.y * 2)) &&
+            editable)
+            ctx.bus.post(SelectItem{ItemKind::Event, e.id});
+        if (!t.mo.empty()) {
+            ImGui::SetCursorScreenPos(ImVec2(cell.x, cell.y + ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y));
+            ui::pill(t.mo, IM_COL32(170, 60, 40, 255), IM_COL32(255, 240, 235, 255));
         }
+        float bottom = rowTop;
+        if (selected) {
+            bottom = std::max(bottom, drawEditableCells(ctx, e));
+        } else {
+            ImGui::TableSetColumnIndex(ColDate);
+            ImGui::TextUnformatted(t.date.c_str());
+            if (!e.time.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s at %s", t.date.c_str(), e.time.c_str());
+            ImGui::TableSetColumnIndex(ColAgency);
+            ImGui::TextUnformatted(t.agency.c_str());
+            if (ImGui::IsItemHovered())
+                if (auto* a = c.agency(e.agency)) ImGui::SetTooltip("%s", a->name.c_str());
+            ImGui::TableSetColumnIndex(ColWhat);
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(e.what.c_str(), e.what.c_str() + e.what.size());
+            ImGui::PopTextWrapPos();
+            ImGui::TableSetColumnIndex(ColRisk);
+            if (e.risk) ui::pill(std::string(toString(*e.risk)), riskColour(*e.risk), IM_COL32_WHITE);
+        }
+        ImGui::TableSetColumnIndex(ColPeople);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(t.people.c_str(), t.people.c_str() + t.people.size());
+        ImGui::PopTextWrapPos();
+        ImGui::TableSetColumnIndex(ColTags);
+        ImGui::PushTextWrapPos(0);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(t.tags.c_str(), t.tags.c_str() + t.tags.size());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        if (selected) {
+            // The row being edited grows with its editor: keep its height as drawn.
+            float h = std::ceil(bottom - rowTop + ImGui::GetStyle().CellPadding.y * 2);
+            if (h > rowH && m_layout.setMeasured(r, h) != 0) ctx.requestFrame();
+            m_grownRow = r;
+        } else if (m_grownRow == r) {
+            m_layout.setMeasured(r, measureRow(c, r));   // no longer edited: its text's height again
+            m_grownRow = SIZE_MAX;
+            ctx.requestFrame();
+        }
+        ImGui::PopID();
+    }
+    if (vis.second < m_rows.size()) {
+        ImGui::TableNextRow(0, m_layout.total() - m_layout.top(vis.second));   // the rows below
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, 0);
     }
     ImGui::EndTable();
 }

@@ -1,6 +1,7 @@
 #include "app/widgets.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <imgui_stdlib.h>
 #include <unordered_map>
 
@@ -39,49 +40,146 @@ bool text(CaseSession& s, const char* label, std::string& value, const char* hin
     return changed;
 }
 
-bool multiline(CaseSession& s, const char* label, std::string& value, float lines) {
-    // ImGui 1.86 cannot word-wrap while editing, so long text is shown wrapped, as a
-    // framed preview, and becomes an editor only while it is being edited.
-    static ImGuiID editing = 0;
-    static bool focusPending = false;
-    formLabel(label);
-    ImGuiID id = ImGui::GetID(label);
-    float minH = ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2;
-    if (editing != id) {
-        float w = ImGui::GetContentRegionAvail().x;
-        float wrap = w - ImGui::GetStyle().FramePadding.x * 2;
-        const char* shown = value.empty() ? "(empty: click to write)" : value.c_str();
-        ImVec2 ts = ImGui::CalcTextSize(shown, nullptr, false, wrap);
-        float h = std::max(ImGui::GetFrameHeight(), std::min(ts.y + ImGui::GetStyle().FramePadding.y * 2,
-                                                              ImGui::GetTextLineHeight() * 12));
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        bool clicked = ImGui::InvisibleButton(hidden(label).c_str(), ImVec2(w, h));
-        auto* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h),
-                          ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
-                          ImGui::GetStyle().FrameRounding);
-        ImVec2 tp(p.x + ImGui::GetStyle().FramePadding.x, p.y + ImGui::GetStyle().FramePadding.y);
-        dl->PushClipRect(p, ImVec2(p.x + w, p.y + h), true);
-        dl->AddText(nullptr, 0.f, tp, ImGui::GetColorU32(value.empty() ? ImGuiCol_TextDisabled : ImGuiCol_Text), shown,
-                    nullptr, wrap);
-        dl->PopClipRect();
-        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-        if (clicked) {
-            editing = id;
-            focusPending = true;   // the editor appears next frame and takes the keyboard
+std::string stripSoftBreaks(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            ++i;   // a soft break
+            continue;
         }
-        return false;
+        out += text[i];
     }
-    float h = std::max(minH, ImGui::GetTextLineHeight() * 8);
-    if (focusPending) {
-        ImGui::SetKeyboardFocusHere();
-        focusPending = false;
+    return out;
+}
+
+std::string softWrap(const std::string& text, float wrapWidth) {
+    ImFont* font = ImGui::GetFont();
+    float size = ImGui::GetFontSize();
+    std::string out;
+    out.reserve(text.size() + text.size() / 40);
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', std::size_t(end - p)));
+        const char* lineEnd = nl ? nl : end;
+        // One paragraph: break where ImGui's word wrap would.
+        const char* q = p;
+        while (q < lineEnd) {
+            const char* brk = font->CalcWordWrapPositionA(size / font->FontSize, q, lineEnd, std::max(wrapWidth, 10.f));
+            if (brk <= q) brk = q + 1;   // one glyph wider than the box: keep going
+            if (brk >= lineEnd) {
+                out.append(q, lineEnd);
+                break;
+            }
+            // Keep the spaces at the end of the line (they are text), then the soft break.
+            const char* next = brk;
+            while (next < lineEnd && *next == ' ') ++next;
+            out.append(q, next);
+            if (next < lineEnd) out += "\r\n";
+            q = next;
+        }
+        if (nl) out += '\n';
+        p = nl ? nl + 1 : end;
     }
-    bool changed = ImGui::InputTextMultiline(hidden(label).c_str(), &value, ImVec2(-1, h));
+    return out;
+}
+
+namespace {
+
+struct WrapState {
+    std::string buffer;     // with soft breaks
+    float width = 0;
+    bool active = false;
+};
+
+struct WrapCallback {
+    float wrapWidth;
+};
+
+// Re-wraps the whole buffer after each edit and puts the cursor back on the same
+// character of the text.
+int rewrap(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) return 0;
+    auto* cb = static_cast<WrapCallback*>(data->UserData);
+    std::string withBreaks(data->Buf, std::size_t(data->BufTextLen));
+    // The cursor as an offset into the text without soft breaks.
+    int plainCursor = 0;
+    for (int i = 0; i < data->CursorPos && i < int(withBreaks.size()); ++i) {
+        if (withBreaks[std::size_t(i)] == '\r' && i + 1 < int(withBreaks.size()) && withBreaks[std::size_t(i) + 1] == '\n') {
+            ++i;
+            continue;
+        }
+        ++plainCursor;
+    }
+    std::string plain = stripSoftBreaks(withBreaks);
+    std::string wrapped = softWrap(plain, cb->wrapWidth);
+    if (wrapped == withBreaks) return 0;
+    int pos = 0, seen = 0;
+    while (pos < int(wrapped.size()) && seen < plainCursor) {
+        if (wrapped[std::size_t(pos)] == '\r' && pos + 1 < int(wrapped.size()) && wrapped[std::size_t(pos) + 1] == '\n') {
+            pos += 2;
+            continue;
+        }
+        ++pos;
+        ++seen;
+    }
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, wrapped.c_str(), wrapped.c_str() + wrapped.size());
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = pos;
+    return 0;
+}
+
+}  // namespace
+
+bool wrappedEditor(const char* id, std::string& value, float width, float minLines, bool focus) {
+    static std::unordered_map<ImGuiID, WrapState> states;
+    ImGuiID key = ImGui::GetID(id);
+    auto& st = states[key];
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float wrapWidth = width - style.FramePadding.x * 2 - ImGui::GetFontSize() * 0.6f;
+    // Text that already holds '\r' is shown unwrapped rather than risk losing a character.
+    bool canWrap = value.find('\r') == std::string::npos;
+    if (!st.active || st.width != width) {
+        std::string plain = st.active ? stripSoftBreaks(st.buffer) : value;
+        st.buffer = canWrap ? softWrap(plain, wrapWidth) : plain;
+        st.width = width;
+    }
+    int lines = 1;
+    for (char ch : st.buffer) lines += ch == '\n';
+    float h = std::max(float(lines), minLines) * ImGui::GetTextLineHeight() + style.FramePadding.y * 2 + 2;
+    ImGuiIO& io = ImGui::GetIO();
+    // Shift+Enter is a new line: ImGui's "Ctrl+Enter for a new line" mode, with Shift
+    // standing in for Ctrl for this one key.
+    bool shiftEnter = io.KeyShift && !io.KeyCtrl &&
+                      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)));
+    bool savedCtrl = io.KeyCtrl;
+    if (shiftEnter) io.KeyCtrl = true;
+    if (focus) ImGui::SetKeyboardFocusHere();
+    WrapCallback cb{wrapWidth};
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CtrlEnterForNewLine | ImGuiInputTextFlags_NoHorizontalScroll;
+    if (canWrap) flags |= ImGuiInputTextFlags_CallbackEdit;
+    ImGui::InputTextMultiline(id, &st.buffer, ImVec2(width, h), flags, canWrap ? rewrap : nullptr, &cb);
+    io.KeyCtrl = savedCtrl;
+    st.active = ImGui::IsItemActive();
+    bool committed = false;
     if (ImGui::IsItemDeactivated()) {
-        s.sealMerge();
-        editing = 0;
+        std::string plain = canWrap ? stripSoftBreaks(st.buffer) : st.buffer;
+        if (plain != value) {
+            value = plain;
+            committed = true;
+        }
+        st.active = false;
     }
+    if (!st.active && !committed && states.size() > 256) states.erase(key);   // forget idle editors
+    return committed;
+}
+
+bool multiline(CaseSession& s, const char* label, std::string& value, float lines) {
+    formLabel(label);
+    bool changed = wrappedEditor(hidden(label).c_str(), value, ImGui::GetContentRegionAvail().x, lines);
+    if (changed) s.sealMerge();   // one committed edit, one undo step
     return changed;
 }
 

@@ -35,6 +35,17 @@ void endForm();
 void formLabel(const char* label, const char* help = nullptr);
 
 bool text(CaseSession& s, const char* label, std::string& value, const char* hint = nullptr);
+
+// A multi-line editor that wraps at its width while typing (ImGui 1.86's cannot: soft
+// breaks are "\r\n", which ImGui does not draw, inserted as you type and never kept).
+// Enter commits, Shift+Enter (or Ctrl+Enter) starts a new line, Escape puts the text back;
+// clicking away commits too. It grows with its text. Returns true once, when an edit
+// ends with a change; `value` then holds the new text.
+bool wrappedEditor(const char* id, std::string& value, float width, float minLines, bool focus = false);
+// What wrappedEditor shows for `text` at `wrapWidth` (tests read it): soft breaks added.
+std::string softWrap(const std::string& text, float wrapWidth);
+std::string stripSoftBreaks(const std::string& text);
+// A form row with wrappedEditor: true once when an edit is committed.
 bool multiline(CaseSession& s, const char* label, std::string& value, float lines = 4);
 // Parsed on Enter or when the field loses focus; a bad date shows why under the field and
 // changes nothing. Empty clears an optional date.

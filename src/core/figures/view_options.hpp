@@ -20,6 +20,9 @@ struct ViewOptions {
     std::vector<std::string> tags;      // timeline/chronology filters
     std::vector<std::string> agencies;
     std::optional<Date> from, to;
+    bool missedOnly = false;            // chronology: missed opportunities only
+    std::string text;                   // chronology: events whose text, ids, dates, tags or people's
+                                        // names contain this (case-insensitive)
     long todayDays = 0;                 // "now" for overdue actions (days since 1970); 0 = system clock
     bool legend = true;
     std::optional<Date> asOf;           // genogram: the case was cut as of this date (caseAsOf); the key says so

@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
-#include <set>
 #include <yaml.h>
 
 namespace genochron {
@@ -171,14 +170,12 @@ public:
                                             flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
         emit(ev);
         m_flow.push_back(flow || inFlow());
-        m_keys.emplace_back();
     }
     void endMap() {
         yaml_event_t ev;
         yaml_mapping_end_event_initialize(&ev);
         emit(ev);
         m_flow.pop_back();
-        m_keys.pop_back();
     }
     void beginSeq(bool flow = false) {
         yaml_event_t ev;
@@ -211,7 +208,6 @@ public:
 
     void key(std::string_view k) {
         field = std::string(k);
-        if (!m_keys.empty()) m_keys.back().insert(field);
         text(k);
     }
 
@@ -358,13 +354,6 @@ public:
             node(v);
         }
         for (auto& e : m.unreadEntries) {   // duplicate keys, keys that are not names: as they were
-            // A second `born:` whose first was empty (so not written) would be read as the
-            // only one next time: the first is written, empty, to keep the second a duplicate.
-            if (e.key.IsScalar() && !(e.key.Scalar() == "<<" && !e.key.quoted()) && !m_keys.empty() &&
-                !m_keys.back().count(e.key.Scalar())) {
-                key(e.key.Scalar());
-                token("~");
-            }
             node(e.key);
             node(e.value);
         }
@@ -374,7 +363,6 @@ private:
     yaml_emitter_t m_em{};
     std::string m_out;
     std::vector<bool> m_flow;
-    std::vector<std::set<std::string>> m_keys;   // keys written in each open mapping
 
     static int sink(void* data, unsigned char* buffer, size_t size) {
         static_cast<std::string*>(data)->append(reinterpret_cast<const char*>(buffer), size);

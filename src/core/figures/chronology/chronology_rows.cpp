@@ -9,6 +9,7 @@
 #include "core/model/diagnostics.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 
 namespace genochron::chron {
@@ -63,7 +64,30 @@ std::string lower(std::string s) {
 }
 }  // namespace
 
+namespace {
+// ASCII case-insensitive `needle` (already lower-case) in `hay`; enough for finding a word
+// a chair types, without a copy per field.
+bool containsFolded(std::string_view hay, std::string_view needle) {
+    if (needle.empty()) return true;
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+    });
+    return it != hay.end();
+}
+}  // namespace
+
 bool Filter::keep(const Event& e) const {
+    if (missedOnly && !e.isMissedOpportunity()) return false;
+    if (!text.empty()) {
+        bool found = containsFolded(e.id, text) || containsFolded(e.what, text) || containsFolded(e.action, text) ||
+                     containsFolded(e.analysis, text) || containsFolded(e.missedOpportunity, text) ||
+                     containsFolded(e.agency, text) || textAgencies.count(e.agency) ||
+                     containsFolded(e.date.humanLabel(), text) || containsFolded(e.date.toString(), text);
+        for (std::size_t i = 0; !found && i < e.tags.size(); ++i) found = containsFolded(e.tags[i], text);
+        for (std::size_t i = 0; !found && i < e.people.size(); ++i)
+            found = containsFolded(e.people[i], text) || textPeople.count(e.people[i]) > 0;
+        if (!found) return false;
+    }
     if (!tags.empty() && std::none_of(e.tags.begin(), e.tags.end(), [&](auto& t) { return tags.count(t) > 0; }))
         return false;
     if (!agencies.empty() && !agencies.count(e.agency) && !agencies.count(std::string(toString(e.source))))
@@ -109,6 +133,14 @@ Filter makeFilter(const Case& c, const ViewOptions& opt) {
                 f.person = p.id;
         if (f.person.empty()) throw GenochronError(fmt::format("--person: no person '{}' in the case", opt.person));
     }
+    f.missedOnly = opt.missedOnly;
+    f.text = lower(opt.text);
+    if (!f.text.empty()) {
+        for (auto& p : c.people)
+            if (containsFolded(p.name, f.text) || containsFolded(p.pseudonym, f.text)) f.textPeople.insert(p.id);
+        for (auto& a : c.agencies)
+            if (containsFolded(a.name, f.text)) f.textAgencies.insert(a.id);
+    }
     return f;
 }
 
@@ -133,6 +165,8 @@ std::string describeFilter(const Case& c, const Filter& f, const ViewOptions& op
     }
     if (f.from) parts.push_back("from " + f.from->humanLabel());
     if (f.to) parts.push_back("to " + f.to->humanLabel());
+    if (f.missedOnly) parts.push_back("missed opportunities only");
+    if (!f.text.empty()) parts.push_back("containing \u201c" + opt.text + "\u201d");
     std::string r;
     for (auto& p : parts) r += (r.empty() ? "" : "; ") + p;
     return r;

@@ -32,7 +32,12 @@ struct Filter {
     std::set<std::string> tags, agencies;   // agencies may also name a kind of source ("family")
     std::string person;                     // a person id
     std::optional<Date> from, to;
-    bool active() const { return !tags.empty() || !agencies.empty() || !person.empty() || from || to; }
+    bool missedOnly = false;
+    std::string text;                       // lower-cased; empty = any
+    std::set<std::string> textPeople, textAgencies;   // whose names contain `text`
+    bool active() const {
+        return !tags.empty() || !agencies.empty() || !person.empty() || from || to || missedOnly || !text.empty();
+    }
     bool keep(const Event& e) const;
 };
 // Throws GenochronError for a filter that names nothing in the case.
