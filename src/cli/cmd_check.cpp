@@ -170,7 +170,7 @@ Register reg("check", "Validate a case and report consistency, language, publica
                  app.add_flag("--no-review", a->noReview, "Skip the QA Panel checklist and the action tracker");
                  app.add_flag("--no-publication", a->noPublication, "Skip the publication checks");
                  app.add_option("--rules", a->rules, "Language rules file (default: the bundled language_rules.yaml)");
-                 app.add_option("--today", a->today, "Count actions overdue on this day (YYYY-MM-DD) instead of today");
+                 app.add_option("--as-of,--today", a->today, "Count actions overdue on this day (YYYY-MM-DD) instead of today");
                  app.add_flag("-q,--quiet", a->quiet, "No closing summary line");
                  return [a] { return run(*a); };
              });

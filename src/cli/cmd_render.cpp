@@ -1,5 +1,6 @@
 // genochron render CASE --view V -o OUT.{png,svg,pdf}: one figure; the format follows the extension.
 #include "cli/command.hpp"
+#include "cli/day_arg.hpp"
 #include "cli/person_arg.hpp"
 #include "core/paint/cairo_painter.hpp"
 #include "core/publish/figure_export.hpp"
@@ -45,7 +46,8 @@ int run(const RenderArgs& a) {
     if (!kind) throw GenochronError("--view must be genogram, timeline, chronology, actions or knowledge, not '" + a.view + "'");
     (void)formatForPath(a.out);   // refuse a bad extension before any work
     const std::optional<Date> asOf = dateArg(a.asOf, "--as-of");
-    if (asOf && *kind != ViewKind::Genogram) throw GenochronError("--as-of draws the genogram as it was on a date: use it with --view genogram");
+    if (asOf && *kind != ViewKind::Genogram && *kind != ViewKind::Actions)
+        throw GenochronError("--as-of draws the genogram as it was on a date, or the action plan's position on a day: use it with --view genogram or actions");
     if (asOf && !asOf->known()) throw GenochronError("--as-of: give a date, e.g. 2017-05 or 2017-05-20");
     auto c = loadForCommand(a.path);
     if (!c) return kExitInvalid;
@@ -62,24 +64,27 @@ int run(const RenderArgs& a) {
     vo.to = dateArg(a.to, "--to");
     vo.legend = !a.noLegend;
     vo.stages = a.stages;
+    // --as-of: the family as it was (genogram), or the day overdue is counted at (actions).
+    if (asOf && *kind == ViewKind::Actions) vo.todayDays = dayArg(a.asOf, "--as-of");
+    const std::optional<Date> familyAsOf = *kind == ViewKind::Genogram ? asOf : std::nullopt;
     PaintOptions po;
     po.page = vo.page;
     po.dpi = a.dpi;
     if (a.landscape && a.portrait) throw GenochronError("--landscape and --portrait: give one or neither");
     std::optional<AnonymisedCase> anon;
     std::optional<Case> named;   // the case as of --as-of (the real one otherwise)
-    std::optional<Date> shownAt = asOf;
+    std::optional<Date> shownAt = familyAsOf;
     if (a.anonymise) {
-        if (asOf) {
-            AnonymisedAsOf r = anonymiseAsOf(*c, *asOf);   // cut on the published dates
+        if (familyAsOf) {
+            AnonymisedAsOf r = anonymiseAsOf(*c, *familyAsOf);   // cut on the published dates
             anon = std::move(r.anon);
             shownAt = r.at;
         } else {
             anon = anonymise(*c);
         }
         vo.person = publishedPersonId(a.person, *c, *anon);   // "adam" -> "p3"
-    } else if (asOf) {
-        named = caseAsOf(*c, *asOf);
+    } else if (familyAsOf) {
+        named = caseAsOf(*c, *familyAsOf);
     }
     vo.asOf = shownAt;
     if (shownAt && vo.title.empty()) {
@@ -138,7 +143,7 @@ Register reg("render", "Draw one figure (genogram, timeline, chronology, actions
                  app.add_option("--from", a->from, "Timeline/chronology: from this date");
                  app.add_option("--to", a->to, "Timeline/chronology: up to this date");
                  app.add_flag("--no-legend", a->noLegend, "Leave the legend out");
-                 app.add_option("--as-of", a->asOf, "Genogram: the family as it was on this date (who was born, partnerships and households then, ages then)");
+                 app.add_option("--as-of", a->asOf, "Genogram: the family as it was on this date (who was born, partnerships and households then, ages then). Actions: the plan's position (what is overdue) on this day (YYYY-MM-DD), not today");
                  app.add_flag("--stages", a->stages, "Timeline: Monckton Smith's eight homicide timeline stages as bands (events' 'stage: 1..8')");
                  return [a] { return run(*a); };
              });

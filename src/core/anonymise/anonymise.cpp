@@ -170,6 +170,9 @@ Recommendation anonymiseRecommendation(const Context& x, const Recommendation& r
         b.completed = x.planDate(a.completed);
         b.status = a.status;
         for (auto& u : a.updates) b.updates.push_back({*x.planDate(u.date), x.text(u.text)});
+        b.outcome = x.text(a.outcome);
+        b.evidence = x.text(a.evidence);
+        for (auto& m : a.milestones) b.milestones.push_back({*x.planDate(m.date), x.text(m.text), m.done});
         s.actions.push_back(std::move(b));
     }
     return s;

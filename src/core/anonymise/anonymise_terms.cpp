@@ -258,6 +258,10 @@ std::vector<TextField> freeTextFields(const Case& c, bool includeUnpublished) {
             add(a.owner, fmt::format("actions[{}].owner", a.id), a.meta.at("owner"), a.id);
             for (std::size_t i = 0; i < a.updates.size(); ++i)
                 add(a.updates[i].text, fmt::format("actions[{}].updates[{}].text", a.id, i), a.meta.at("updates"), a.id);
+            add(a.outcome, fmt::format("actions[{}].outcome", a.id), a.meta.at("outcome"), a.id);
+            add(a.evidence, fmt::format("actions[{}].evidence", a.id), a.meta.at("evidence"), a.id);
+            for (std::size_t i = 0; i < a.milestones.size(); ++i)
+                add(a.milestones[i].text, fmt::format("actions[{}].milestones[{}].text", a.id, i), a.meta.at(fmt::format("milestones[{}].text", i), "milestones"), a.id);
         }
     }
     return f;

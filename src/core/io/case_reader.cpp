@@ -339,7 +339,7 @@ void readCaseInfo(Reader& r, const yaml::Node& n, CaseInfo& c) {
 void readPublication(Reader& r, const yaml::Node& n, Publication& p) {
     r.mapping(n, "publication",
               {"date_precision", "hide_death_date", "hide_child_sex", "hide_addresses", "child_age",
-               "professional_names", "keep"},
+               "professional_names", "keep", "marking"},
               p.meta, [&](const std::string& k, const yaml::Node& v) {
                   std::string w = "publication." + k;
                   if (k == "date_precision") { if (auto e = r.enumeration<PublishPrecision>(v, w)) p.datePrecision = *e; }
@@ -349,6 +349,7 @@ void readPublication(Reader& r, const yaml::Node& n, Publication& p) {
                   else if (k == "child_age") p.childAge = r.integer(v, w, 1, 25).value_or(18);
                   else if (k == "professional_names") { if (auto e = r.enumeration<ProfessionalNames>(v, w)) p.professionalNames = *e; }
                   else if (k == "keep") p.keep = r.strList(v, w);
+                  else if (k == "marking") p.marking = r.text(v, w);
               });
 }
 
@@ -528,7 +529,9 @@ void readEvent(Reader& r, const yaml::Node& n, const std::string& w, Case& c) {
 
 void readAction(Reader& r, const yaml::Node& n, const std::string& w, Recommendation& rec) {
     Action a;
-    r.mapping(n, w, {"id", "text", "lead", "owner", "target", "status", "completed", "updates"}, a.meta,
+    r.mapping(n, w, {"id", "text", "lead", "owner", "target", "status", "completed", "updates", "outcome", "evidence",
+                     "milestones"},
+              a.meta,
               [&](const std::string& k, const yaml::Node& v) {
                   std::string f = w + "." + k;
                   if (k == "id") a.id = r.text(v, f);
@@ -538,6 +541,27 @@ void readAction(Reader& r, const yaml::Node& n, const std::string& w, Recommenda
                   else if (k == "target") a.target = r.date(v, f);
                   else if (k == "status") { if (auto e = r.enumeration<ActionStatus>(v, f)) a.status = *e; }
                   else if (k == "completed") a.completed = r.date(v, f);
+                  else if (k == "outcome") a.outcome = r.text(v, f);
+                  else if (k == "evidence") a.evidence = r.text(v, f);
+                  else if (k == "milestones") {
+                      r.list(v, f, [&](const yaml::Node& item, const std::string& iw) {
+                          ActionMilestone ms;
+                          Meta& m = ms.meta;
+                          r.mapping(item, iw, {"date", "text", "done"}, m, [&](const std::string& k2, const yaml::Node& v2) {
+                              if (k2 == "date") { if (auto d = r.date(v2, iw + ".date")) ms.date = *d; }
+                              else if (k2 == "done") ms.done = r.boolean(v2, iw + ".done").value_or(false);
+                              else {
+                                  ms.text = r.text(v2, iw + ".text");
+                                  a.meta.keyLocs[fmt::format("milestones[{}].text", a.milestones.size())] = m.at("text");
+                              }
+                          });
+                          if (item.IsMap()) {
+                              r.require(m, item, iw, "date", a.id);
+                              r.require(m, item, iw, "text", a.id);
+                          }
+                          a.milestones.push_back(ms);
+                      });
+                  }
                   else if (k == "updates") {
                       r.list(v, f, [&](const yaml::Node& item, const std::string& iw) {
                           ActionUpdate u;

@@ -452,6 +452,7 @@ void writePublication(Writer& w, const Publication& p) {
     w.integer("child_age", p.childAge);
     w.enumeration("professional_names", p.professionalNames);
     w.list("keep", p.keep);
+    w.str("marking", p.marking);
     w.meta(p.meta);
     w.endMap();
 }
@@ -597,6 +598,29 @@ void writeAction(Writer& w, const Action& a) {
     w.date("target", a.target);
     w.enumeration("status", a.status);
     w.date("completed", a.completed);
+    w.str("outcome", a.outcome);
+    w.str("evidence", a.evidence);
+    if (!w.unread("milestones") && !a.milestones.empty()) {
+        w.key("milestones");
+        w.beginSeq();
+        for (auto& m : a.milestones) {
+            if (writeUnreadItem(w, m.meta)) continue;
+            ItemMeta mm(w, m.meta);
+            w.beginMap(true);
+            if (!w.unread("date")) {
+                w.key("date");
+                w.dateValue(m.date);
+            }
+            if (!w.unread("text")) {
+                w.key("text");
+                w.text(m.text);
+            }
+            if (m.done || m.meta.unread.count("done")) w.boolean("done", m.done);
+            w.meta(m.meta);
+            w.endMap();
+        }
+        w.endSeq();
+    }
     if (!w.unread("updates") && !a.updates.empty()) {
         w.key("updates");
         w.beginSeq();

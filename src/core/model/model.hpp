@@ -184,11 +184,21 @@ struct ActionUpdate {
     bool operator==(const ActionUpdate&) const = default;
 };
 
+struct ActionMilestone {
+    Date date;
+    std::string text;
+    bool done = false;
+    Meta meta{};
+    bool operator==(const ActionMilestone&) const = default;
+};
+
 struct Action {
     std::string id, text, lead, owner;
     std::optional<Date> target, completed;
     ActionStatus status = ActionStatus::NotStarted;
     std::vector<ActionUpdate> updates;
+    std::string outcome, evidence;            // what it should change; how completion is shown
+    std::vector<ActionMilestone> milestones;  // key dates on the way
     Meta meta;
     // Past its target and not complete (or dropped) on `today` (days since 1970).
     bool overdue(long today) const;
@@ -212,6 +222,7 @@ struct Publication {
     int childAge = 18;
     ProfessionalNames professionalNames = ProfessionalNames::Role;
     std::vector<std::string> keep;   // phrases published as written ("Marsh End"): places, not people
+    std::string marking;   // protective marking on every page of the pack ("OFFICIAL-SENSITIVE")
     Meta meta;
     bool operator==(const Publication&) const = default;
 };

@@ -1,16 +1,28 @@
+// [SECTION] running header and footer
+// [SECTION] cover and contents
+// [SECTION] the pack: sections in order, then the annexes, then numbering
 #include "core/publish/report_pack.hpp"
 
+#include "core/figures/actions/actions_style.hpp"
+#include "core/figures/chronology/chronology_rows.hpp"
+#include "core/figures/table/table_page.hpp"
 #include "core/model/diagnostics.hpp"
+#include "core/publish/detail/report_pack_parts.hpp"
 
 #include <fmt/format.h>
 
 namespace genochron {
 
+using namespace pack;
+
 namespace {
 
-constexpr double kA4Long = 841.89, kA4Short = 595.276, kMargin = 36;
+// ---------------------------------------------------------------- [SECTION] header and footer
 
-TextItem text(std::string s, Point at, double size, FontWeight w = FontWeight::Normal, double maxWidth = 0) {
+const Color kInk = Color::rgb(0x1a1a1a), kMuted = Color::rgb(0x4a5260), kRule = Color::rgb(0xb8bfc9);
+
+TextItem text(std::string s, Point at, double size, FontWeight w = FontWeight::Normal, double maxWidth = 0,
+              Color color = kInk) {
     TextItem t;
     t.text = std::move(s);
     t.at = at;
@@ -18,136 +30,261 @@ TextItem text(std::string s, Point at, double size, FontWeight w = FontWeight::N
     t.weight = w;
     t.valign = VAlign::Top;
     t.maxWidthPt = maxWidth;
-    t.color = Color::rgb(0x1a1a1a);
+    t.color = color;
     return t;
 }
 
-Scene blankPage(double w, double h) {
-    Scene s;
-    s.widthPt = w;
-    s.heightPt = h;
-    return s;
+// The text cut to one line no wider than `width`, with an ellipsis where it is cut.
+std::string oneLine(const std::string& s, double size, FontWeight w, double width) {
+    if (measureText(s, size, w).widthPt <= width) return s;
+    std::string t = s;
+    while (!t.empty()) {
+        do t.pop_back();
+        while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80);
+        if (!t.empty()) t.pop_back();
+        if (measureText(t + "\u2026", size, w).widthPt <= width) return t + "\u2026";
+    }
+    return "";
 }
 
-void footer(Scene& s, const std::string& title, int page, int total) {
-    TextItem left = text(title, {kMargin, s.heightPt - 22}, 7.5);
-    left.color = Color::rgb(0x555555);
-    s.text(left);
-    TextItem right = text(fmt::format("Pack page {} of {}", page, total), {s.widthPt - kMargin, s.heightPt - 22}, 7.5);
-    right.halign = HAlign::Right;
-    right.color = Color::rgb(0x555555);
-    s.text(right);
+struct Furniture {
+    std::string title, marking, status;
+    bool named = false;
+};
+
+void drawFurniture(Scene& s, const Furniture& f, const std::string& section, int page, int pages) {
+    const double x0 = kMarginPt, x1 = s.widthPt - kMarginPt, w = x1 - x0;
+    const double markW = f.marking.empty() ? 0 : measureText(f.marking, 8.5, FontWeight::Bold).widthPt;
+    const double side = (w - markW) / 2 - 12;
+    // Header: the review's title, the marking, the section.
+    const double top = kMarginPt;
+    s.text(text(oneLine(f.title, 7.5, FontWeight::Normal, side), {x0, top}, 7.5, FontWeight::Normal, 0, kMuted));
+    if (!f.marking.empty()) {
+        TextItem m = text(f.marking, {x0 + w / 2, top - 0.5}, 8.5, FontWeight::Bold);
+        m.halign = HAlign::Center;
+        s.text(std::move(m));
+    }
+    TextItem sec = text(oneLine(section, 7.5, FontWeight::Normal, side), {x1, top}, 7.5, FontWeight::Normal, 0, kMuted);
+    sec.halign = HAlign::Right;
+    s.text(std::move(sec));
+    s.add(Path().moveTo({x0, top + 13}).lineTo({x1, top + 13}), Paint::stroked(kRule, 0.5));
+    // Footer: what the pack is, the marking again, the page.
+    const double foot = s.heightPt - kMarginPt - 10;
+    s.add(Path().moveTo({x0, foot - 5}).lineTo({x1, foot - 5}), Paint::stroked(kRule, 0.5));
+    s.text(text(oneLine(f.status, 7.5, f.named ? FontWeight::Bold : FontWeight::Normal, side), {x0, foot}, 7.5,
+                f.named ? FontWeight::Bold : FontWeight::Normal, 0, f.named ? Color::rgb(0xb00020) : kMuted));
+    if (!f.marking.empty()) {
+        TextItem m = text(f.marking, {x0 + w / 2, foot - 0.5}, 8.5, FontWeight::Bold);
+        m.halign = HAlign::Center;
+        s.text(std::move(m));
+    }
+    s.pageLabel = fmt::format("Page {} of {}", page + 1, pages);
+    TextItem pg = text(s.pageLabel, {x1, foot}, 7.5, FontWeight::Normal, 0, kInk);
+    pg.halign = HAlign::Right;
+    s.text(std::move(pg));
 }
 
-Scene coverPage(const ViewCase& vc, double w, double h, const std::vector<PackSection>& sections) {
+// ---------------------------------------------------------------- [SECTION] cover and contents
+
+Scene coverPage(const ViewCase& vc, const Paper& paper, const std::vector<PackSection>& sections, long today) {
     const Case& c = vc.data();
-    Scene s = blankPage(w, h);
-    double x = 72, y = 90, width = w - 144;
-    s.add(Path::rect({x, y - 20, 60, 4}), Paint::filled(Color::rgb(0x6a3d9a)));
-    s.text(text(std::string(toString(c.info.kind)) + " report pack", {x, y}, 12, FontWeight::Normal));
-    y += 24;
-    TextItem title = text(c.info.title.empty() ? "Untitled review" : c.info.title, {x, y}, 24, FontWeight::Bold, width);
-    s.text(title);
-    y += measureText(title.text, 24, FontWeight::Bold, false, width).heightPt + 10;
+    Scene s = blankPage(paper);
+    const Rect b = bodyOf(paper.w, paper.h);
+    const double x = b.x + 24, width = b.w - 48;
+    double y = b.y + 24;
+    s.add(Path::rect({x, y, 60, 4}), Paint::filled(Color::rgb(0x6a3d9a)));
+    y += 14;
+    s.text(text(std::string(toString(c.info.kind)) + " report pack", {x, y}, 12));
+    y += 22;
+    const std::string title = c.info.title.empty() ? "Untitled review" : c.info.title;
+    s.text(text(title, {x, y}, 22, FontWeight::Bold, width));
+    y += measureText(title, 22, FontWeight::Bold, false, width).heightPt + 8;
     if (!c.info.partnership.empty()) {
-        s.text(text(c.info.partnership, {x, y}, 13, FontWeight::Normal, width));
-        y += 26;
+        s.text(text(c.info.partnership, {x, y}, 12.5, FontWeight::Normal, width));
+        y += measureText(c.info.partnership, 12.5, FontWeight::Normal, false, width).heightPt + 6;
     }
-    std::string mode = vc.anonymised()
-                           ? "Anonymised for publication: pseudonyms, no date of death, children's sex hidden, dates "
-                             "coarsened, unpublished events left out."
-                           : "CONTAINS REAL NAMES AND DATES. For the review panel only; not for publication.";
-    TextItem m = text(mode, {x, y + 6}, 10.5, FontWeight::Bold, width);
-    m.color = vc.anonymised() ? Color::rgb(0x1b5e20) : Color::rgb(0xb00020);
+    const std::string mode = vc.anonymised()
+                                 ? "Anonymised for publication: pseudonyms, no date of death, children's sex hidden, "
+                                   "dates coarsened, unpublished events left out."
+                                 : "CONTAINS REAL NAMES AND DATES. For the review panel only; not for publication.";
+    TextItem m = text(mode, {x, y + 4}, 10.5, FontWeight::Bold, width, vc.anonymised() ? Color::rgb(0x1b5e20)
+                                                                                          : Color::rgb(0xb00020));
     s.text(m);
-    y += 50;
-    s.text(text("Contents", {x, y}, 14, FontWeight::Bold));
+    y += measureText(mode, 10.5, FontWeight::Bold, false, width).heightPt + 10;
+    const std::string asOf = fmt::format("The action plan's position is given on {}.", Date::fromDays(today).humanLabel());
+    s.text(text(asOf, {x, y}, 9.5, FontWeight::Normal, width, kMuted));
     y += 24;
+    s.text(text("Contents", {x, y}, 14, FontWeight::Bold));
+    y += 22;
     for (auto& sec : sections) {
-        s.text(text(sec.title, {x + 10, y}, 11));
-        TextItem pg = text(sec.problem.empty() ? fmt::format("page {}", sec.firstPage + 1) : "not available",
-                           {x + width, y}, 11);
+        std::string name = sec.title;
+        if (!sec.note.empty()) name += "  (" + sec.note + ")";
+        if (!sec.problem.empty()) name += "  (could not be drawn)";
+        s.text(text(oneLine(name, 10.5, FontWeight::Normal, width - 90), {x + 10, y}, 10.5));
+        std::string pages = sec.pages > 1 ? fmt::format("pages {}\u2013{}", sec.firstPage + 1, sec.firstPage + sec.pages)
+                                          : fmt::format("page {}", sec.firstPage + 1);
+        TextItem pg = text(pages, {x + width, y}, 10.5);
         pg.halign = HAlign::Right;
-        s.text(pg);
-        s.add(Path().moveTo({x + 10, y + 15}).lineTo({x + width, y + 15}),
-              Paint::stroked(Color::rgb(0xdddddd), 0.5));
-        y += 22;
+        s.text(std::move(pg));
+        s.add(Path().moveTo({x + 10, y + 14.5}).lineTo({x + width, y + 14.5}), Paint::stroked(Color::rgb(0xdddddd), 0.5));
+        y += 19.5;
     }
-    y += 20;
-    std::vector<std::string> notes = {
-        "Reading the figures. The genogram uses McGoldrick's notation; its legend lists only the symbols it uses.",
+    y += 14;
+    const std::vector<std::string> notes = {
+        "Reading the figures. The genogram uses McGoldrick's notation; its key lists only the symbols it uses.",
         "The timeline keeps what agencies recorded apart from what family, friends and others told the review.",
-        "Missed opportunities are numbered MO1, MO2, ... in date order; the same numbers appear in the timeline, "
-        "the chronology table and the action plan.",
+        "Missed opportunities are numbered MO1, MO2, ... in date order; the same numbers appear in the timeline, the "
+        "chronology, the index of missed opportunities and the action plan.",
         "Dates are shown as precisely as they are known: 'c.' marks an approximate date, and ranges are shown as ranges.",
+        "The action plan is a live document, subject to change: it shows the position on the date above.",
     };
     for (auto& n : notes) {
-        TextItem t = text(n, {x, y}, 10, FontWeight::Normal, width);
-        s.text(t);
-        y += measureText(n, 10, FontWeight::Normal, false, width).heightPt + 8;
+        if (y > b.bottom() - 20) break;
+        s.text(text(n, {x, y}, 9.5, FontWeight::Normal, width));
+        y += measureText(n, 9.5, FontWeight::Normal, false, width).heightPt + 5;
     }
     return s;
 }
 
-Scene problemPage(const std::string& title, const std::string& problem, double w, double h) {
-    Scene s = blankPage(w, h);
-    s.text(text(title, {72, 90}, 18, FontWeight::Bold));
-    s.text(text("This section could not be drawn: " + problem, {72, 130}, 11, FontWeight::Normal, w - 144));
+Scene problemPage(const Paper& paper, const std::string& title, const std::string& problem) {
+    Scene s = blankPage(paper);
+    const Rect b = bodyOf(paper.w, paper.h);
+    s.text(text(title, {b.x, b.y + 20}, 18, FontWeight::Bold));
+    s.text(text("This section could not be drawn: " + problem, {b.x, b.y + 56}, 11, FontWeight::Normal, b.w));
+    return s;
+}
+
+table::PageGeometry tableGeometry(const Paper& p) {
+    table::PageGeometry g;
+    g.w = p.w;
+    g.h = p.h;
+    g.u = 1;
+    g.body = bodyOf(p.w, p.h);
+    g.ownFooter = false;   // the pack draws one header and footer on every page
+    return g;
+}
+
+std::string annexLetter(std::size_t i) {
+    std::string s;
+    for (std::size_t n = i + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), char('A' + (n - 1) % 26));
     return s;
 }
 
 }  // namespace
 
+// ---------------------------------------------------------------- [SECTION] the pack
+
 Pack buildReportPack(const ViewCase& vc, const PackOptions& opt) {
-    double w = opt.landscape ? kA4Long : kA4Short, h = opt.landscape ? kA4Short : kA4Long;
-    struct Part {
-        const char* title;
-        ViewKind kind;
-    };
-    const Part parts[] = {{"Genogram", ViewKind::Genogram},
-                          {"Multi-agency timeline", ViewKind::Timeline},
-                          {"Combined chronology", ViewKind::Chronology},
-                          {"Action plan and tracker", ViewKind::Actions}};
+    const Case& c = vc.data();
+    const Paper paper = a4(opt.landscape);
+    const long today = opt.todayDays ? opt.todayDays : todayDays();
+    ViewOptions vo;
+    vo.theme = opt.theme;
+    vo.todayDays = today;
+
     Pack pack;
-    std::vector<Scene> body;
-    std::vector<bool> ownFooter;   // table views number their own pages
-    int total = int(std::size(parts));
+    pack.title = c.info.title.empty() ? "Review report pack" : c.info.title;
+    std::vector<Scene> body;                  // every page after the cover
+    std::vector<std::string> sectionOf;       // the running header's section name, per body page
+    std::vector<std::pair<int, std::string>> subOutline;
+    enum class Part { Genogram, Timeline, Chronology, Actions };
+    const std::pair<const char*, Part> parts[] = {{"Genogram", Part::Genogram},
+                                                  {"Multi-agency timeline", Part::Timeline},
+                                                  {"Combined chronology", Part::Chronology},
+                                                  {"Action plan and tracker", Part::Actions}};
+    const int total = int(std::size(parts)) + int(opt.annexes.size());
     int index = 0;
-    for (auto& part : parts) {
-        if (opt.progress) opt.progress(part.title, ++index, total);
-        ViewOptions vo;
-        vo.theme = opt.theme;
-        vo.page.size = PageSpec::Size::A4;
-        vo.page.landscape = opt.landscape;
-        vo.todayDays = opt.todayDays;
+    for (auto& [title, part] : parts) {
+        if (opt.progress) opt.progress(title, ++index, total);
         PackSection sec;
-        sec.title = part.title;
-        sec.firstPage = 1 + int(body.size());   // the cover is page 0
+        sec.title = title;
+        sec.firstPage = 1 + int(body.size());
+        std::vector<Scene> pages;
         try {
-            Document d = buildView(vc, part.kind, vo);
-            for (auto& page : d.pages) {
-                bool pageSized = std::abs(page.widthPt - w) < 1 && std::abs(page.heightPt - h) < 1;
-                // Figures are scaled to the page; a figure smaller than the page is not enlarged past 1.6x.
-                body.push_back(pageSized ? page : fitSceneToPage(page, w, h, kMargin, 1.6));
-                ownFooter.push_back(pageSized);
+            switch (part) {
+            case Part::Genogram: {
+                Document d = buildView(vc, ViewKind::Genogram, vo);
+                FigurePages fp = genogramPages(d.pages.at(0), opt.landscape, sec.firstPage);
+                sec.note = fp.note;
+                pages = std::move(fp.pages);
+                pack.figureAlt.push_back(genogramAlt(c, sec.note.empty() ? "" : "an " + sec.note));
+                break;
             }
-            sec.pages = int(d.pages.size());
+            case Part::Timeline: {
+                FigurePages fp = timelinePages(vc, vo, opt.landscape);
+                sec.note = fp.note;
+                pages = std::move(fp.pages);
+                pack.figureAlt.push_back(timelineAlt(c));
+                break;
+            }
+            case Part::Chronology:
+            case Part::Actions: {
+                Document d = part == Part::Chronology ? chron::buildChronologyDocument(vc, vo, tableGeometry(paper))
+                                                      : actions::buildActionsDocument(vc, vo, tableGeometry(paper));
+                for (std::size_t k = 1; k < d.outline.size(); ++k)
+                    subOutline.emplace_back(sec.firstPage + d.outline[k].first, d.outline[k].second);
+                pages = std::move(d.pages);
+                break;
+            }
+            }
         } catch (const GenochronError& e) {
             sec.problem = e.what();
-            body.push_back(problemPage(part.title, sec.problem, w, h));
-            ownFooter.push_back(false);
-            sec.pages = 1;
+            pages.clear();
+            pages.push_back(problemPage(paper, title, sec.problem));
+        }
+        sec.pages = int(pages.size());
+        for (auto& p : pages) {
+            body.push_back(std::move(p));
+            sectionOf.push_back(title);
         }
         pack.sections.push_back(sec);
     }
-    std::string footerTitle = vc.data().info.title;
-    int pages = 1 + int(body.size());
-    pack.document.pages.push_back(coverPage(vc, w, h, pack.sections));
+
+    // Annexes: one pack page per page of each PDF, its page placed inside the margins.
+    for (std::size_t a = 0; a < opt.annexes.size(); ++a) {
+        const PackAnnex& ax = opt.annexes[a];
+        PackSection sec;
+        sec.title = fmt::format("Annex {}: {}", annexLetter(a), ax.title.empty() ? "external document" : ax.title);
+        if (opt.progress) opt.progress(sec.title, ++index, total);
+        sec.firstPage = 1 + int(body.size());
+        sec.annex = true;
+        for (std::size_t p = 0; p < ax.pageSizes.size(); ++p) {
+            auto [w, h] = ax.pageSizes[p];
+            const Paper pp = a4(w > h);
+            Scene s = blankPage(pp);
+            const Rect b = bodyOf(pp.w, pp.h);
+            const double k = std::min({b.w / std::max(1.0, w), b.h / std::max(1.0, h), 1.0});
+            const Rect box{b.x + (b.w - w * k) / 2, b.y, w * k, h * k};
+            s.add(Path::rect(box.inflated(0.25)), Paint::stroked(Color::rgb(0xd5d9df), 0.5));
+            pack.annexPages.push_back({1 + int(body.size()), a, int(p), box});
+            body.push_back(std::move(s));
+            sectionOf.push_back(sec.title);
+        }
+        sec.pages = int(ax.pageSizes.size());
+        pack.sections.push_back(sec);
+    }
+
+    // Cover, then one numbering and one header and footer over every page.
+    const int pages = 1 + int(body.size());
+    pack.document.pages.push_back(coverPage(vc, paper, pack.sections, today));
     for (auto& p : body) pack.document.pages.push_back(std::move(p));
+    Furniture f;
+    f.title = pack.title;
+    if (c.publication) f.marking = c.publication->marking;
+    f.named = !vc.anonymised();
+    f.status = vc.anonymised() ? "Anonymised for publication" : "CONTAINS REAL NAMES: not for publication";
     for (int i = 0; i < pages; ++i)
-        if (i == 0 || !ownFooter[std::size_t(i - 1)]) footer(pack.document.pages[std::size_t(i)], footerTitle, i + 1, pages);
+        drawFurniture(pack.document.pages[std::size_t(i)], f, i == 0 ? "Cover and contents" : sectionOf[std::size_t(i - 1)],
+                      i, pages);
+    pack.document.outlineTitle = pack.title;
     pack.document.outline.emplace_back(0, "Cover and contents");
-    for (auto& sec : pack.sections) pack.document.outline.emplace_back(sec.firstPage, sec.title);
+    std::size_t sub = 0;
+    for (auto& sec : pack.sections) {
+        pack.document.outline.emplace_back(sec.firstPage, sec.title);
+        // A section's own bookmarks (years, recommendations) follow it.
+        while (sub < subOutline.size() && subOutline[sub].first < sec.firstPage + sec.pages)
+            pack.document.outline.push_back(subOutline[sub++]);
+    }
     pack.document.anonymised = vc.anonymised();
     return pack;
 }
