@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
+#include <functional>
 #include <regex>
 
 using namespace genochron;
@@ -380,4 +381,165 @@ TEST_CASE("outcome, evidence, milestones and the marking are read, written back 
     bool placed = false;
     for (auto& dg : r.diagnostics.items()) placed |= dg.line > 0 && dg.message.find("milestones") != std::string::npos;
     CHECK(placed);
+}
+
+// ---------------------------------------------------------------- annexes, structure, bookmarks
+
+#include <cairo-pdf.h>
+#define POINTERHOLDER_TRANSITION 4   // qpdf: std::shared_ptr throughout
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+
+namespace {
+
+// A fictional QA Panel letter: an A4 portrait page and an A4 landscape page of text, titled.
+std::string writeLetter(const TempDir& d, const std::string& name, const std::string& body) {
+    std::string path = d.file(name);
+    cairo_surface_t* s = cairo_pdf_surface_create(path.c_str(), 595.28, 841.89);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "Feedback from the Home Office Quality Assurance Panel");
+    cairo_t* cr = cairo_create(s);
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, 12);
+    cairo_move_to(cr, 72, 100);
+    cairo_show_text(cr, body.c_str());
+    cairo_show_page(cr);
+    cairo_pdf_surface_set_size(s, 841.89, 595.28);
+    cairo_move_to(cr, 72, 100);
+    cairo_show_text(cr, "Second page of the letter");
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return path;
+}
+
+struct Popen {
+    std::string out;
+    explicit Popen(const std::string& cmd) {
+        FILE* p = ::popen(cmd.c_str(), "r");
+        if (!p) return;
+        char buf[4096];
+        std::size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+        ::pclose(p);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("an annexed PDF comes at the end as its own pages, text intact, in the contents and bookmarks",
+          "[pack][annex]") {
+    TempDir d("pack-annex");
+    std::string letter = writeLetter(d, "letter.pdf", "The Panel thanks the chair for a thorough review.");
+    Case c = smallCase();
+    PackWriteOptions o;
+    o.pack.todayDays = kAsOf;
+    o.anonymise = true;
+    o.pack.annexes.push_back({letter, "", {}});
+    o.pack.annexes.push_back({letter, "Executive summary", {}});
+    PackReport r = writeReportPack(c, o, d.file("pack.pdf"));
+    CHECK(r.warnings.empty());
+    REQUIRE(r.sections.size() >= 6);
+    const PackSection& a = r.sections[r.sections.size() - 2];
+    const PackSection& b = r.sections.back();
+    CHECK(a.annex);
+    CHECK(a.title == "Annex A: Feedback from the Home Office Quality Assurance Panel");
+    CHECK(b.title == "Annex B: Executive summary");
+    CHECK(a.pages == 2);
+    CHECK(b.firstPage == a.firstPage + 2);
+    CHECK(r.pages == b.firstPage + 2);
+
+    QPDF q;
+    q.processFile(d.file("pack.pdf").c_str());
+    auto pages = QPDFPageDocumentHelper(q).getAllPages();
+    CHECK(int(pages.size()) == r.pages);
+    // The letter's pages are the last ones, the landscape one on a landscape page.
+    auto box = [&](int i) { return pages[std::size_t(i)].getMediaBox().getArrayAsRectangle(); };
+    CHECK(box(a.firstPage).ury > box(a.firstPage).urx);
+    CHECK(box(a.firstPage + 1).ury < box(a.firstPage + 1).urx);
+    // Its text is still text (not a picture of it), on its page, with the pack's footer.
+    Popen text(fmt::format("pdftotext -layout -f {0} -l {0} '{1}' -", a.firstPage + 1, d.file("pack.pdf")));
+    CHECK(text.out.find("The Panel thanks the chair for a thorough review.") != std::string::npos);
+    CHECK(text.out.find(fmt::format("Page {} of {}", a.firstPage + 1, r.pages)) != std::string::npos);
+    Popen cover(fmt::format("pdftotext -f 1 -l 1 '{}' -", d.file("pack.pdf")));
+    CHECK(cover.out.find("Annex A: Feedback from the Home Office Quality Assurance Panel") != std::string::npos);
+    // Bookmarks: one for every section, the annexes' at their first pages.
+    std::map<std::string, int> marks;
+    QPDFOutlineDocumentHelper outlines(q);
+    for (auto& ol : outlines.getTopLevelOutlines()) {
+        QPDFObjectHandle dest = ol.getDestPage();
+        int page = -1;
+        for (std::size_t i = 0; i < pages.size(); ++i)
+            if (pages[i].getObjectHandle().getObjGen() == dest.getObjGen()) page = int(i);
+        marks[ol.getTitle()] = page;
+    }
+    for (auto& s : r.sections) {
+        INFO(s.title);
+        REQUIRE(marks.count(s.title));
+        CHECK(marks[s.title] == s.firstPage);
+    }
+    // The document: title, language, tagged, each figure with its alternative text.
+    QPDFObjectHandle root = q.getRoot();
+    CHECK(root.getKey("/Lang").getUTF8Value() == "en-GB");
+    CHECK(q.getTrailer().getKey("/Info").getKey("/Title").getUTF8Value().find("Review:") == 0);
+    CHECK(root.getKey("/ViewerPreferences").getKey("/DisplayDocTitle").getBoolValue());
+    REQUIRE(root.getKey("/StructTreeRoot").isDictionary());
+    CHECK(root.getKey("/MarkInfo").getKey("/Marked").getBoolValue());
+}
+
+TEST_CASE("a bad annex stops the pack before anything is written", "[pack][annex]") {
+    TempDir d("pack-badannex");
+    Case c = smallCase();
+    PackWriteOptions o;
+    o.pack.todayDays = kAsOf;
+    o.pack.annexes.push_back({d.write("notes.pdf", "Dear chair,\r\nthis is a Word file saved as .pdf\r\n"), "", {}});
+    CHECK_THROWS_WITH(writeReportPack(c, o, d.file("pack.pdf")), Catch::Contains("notes.pdf") && Catch::Contains("cannot be read as a PDF"));
+    CHECK_FALSE(std::filesystem::exists(d.file("pack.pdf")));
+    o.pack.annexes[0].path = d.file("missing.pdf");
+    CHECK_THROWS_WITH(writeReportPack(c, o, d.file("pack.pdf")), Catch::Contains("missing.pdf"));
+    CHECK_FALSE(std::filesystem::exists(d.file("pack.pdf")));
+}
+
+TEST_CASE("an annex that names someone is refused in an anonymised pack", "[pack][annex][audit]") {
+    TempDir d("pack-namedannex");
+    Case c = smallCase();
+    PackWriteOptions o;
+    o.pack.todayDays = kAsOf;
+    o.anonymise = true;
+    o.pack.annexes.push_back({writeLetter(d, "letter.pdf", "The Panel notes what happened to Dawn Hope."), "QA letter", {}});
+    CHECK_THROWS(writeReportPack(c, o, d.file("pack.pdf")));
+    CHECK_FALSE(std::filesystem::exists(d.file("pack.pdf")));
+    o.anonymise = false;   // for the panel: kept
+    CHECK_NOTHROW(writeReportPack(c, o, d.file("pack.pdf")));
+}
+
+TEST_CASE("every figure is a tagged Figure with alternative text from the anonymised case", "[pack][a11y]") {
+    TempDir d("pack-tags");
+    Case c = sampleCase();
+    PackWriteOptions o;
+    o.pack.todayDays = kAsOf;
+    o.anonymise = true;
+    writeReportPack(c, o, d.file("pack.pdf"));
+    QPDF q;
+    q.processFile(d.file("pack.pdf").c_str());
+    std::vector<std::string> alts;
+    std::function<void(QPDFObjectHandle, int)> walk = [&](QPDFObjectHandle n, int depth) {
+        if (depth > 100) return;
+        if (n.isArray())
+            for (int i = 0; i < n.getArrayNItems(); ++i) walk(n.getArrayItem(i), depth + 1);
+        if (!n.isDictionary()) return;
+        if (n.getKey("/S").isName() && n.getKey("/S").getName() == "/Figure") {
+            CHECK(n.getKey("/Alt").isString());
+            if (n.getKey("/Alt").isString()) alts.push_back(n.getKey("/Alt").getUTF8Value());
+        }
+        walk(n.getKey("/K"), depth + 1);
+    };
+    walk(q.getRoot().getKey("/StructTreeRoot").getKey("/K"), 0);
+    REQUIRE(alts.size() >= 2);
+    INFO(alts[0]);
+    CHECK(alts[0].find("Genogram of 23 people over four generations, with one pregnancy.") != std::string::npos);
+    bool timeline = false;
+    CHECK(alts[0].find("Kerry") != std::string::npos);   // the pseudonym the sample publishes
+    for (auto& a : alts) timeline |= a.find("Multi-agency timeline") != std::string::npos;
+    CHECK(timeline);
 }

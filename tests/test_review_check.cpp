@@ -102,6 +102,7 @@ events:
 recommendations:
   - id: R1
     text: "Police to complete a DASH at every incident."
+    addresses: [e5]
     actions:
       - id: R1.1
         text: "Audit DASH completion."
@@ -181,7 +182,7 @@ Diagnostic requireOneFinding(const Case& c, const std::string& code) {
 TEST_CASE("the complete fixture meets every point and has no review findings", "[review]") {
     Case c = load(kBase);
     auto items = reviewChecklist(c, kToday);
-    REQUIRE(items.size() == 10);
+    REQUIRE(items.size() == 11);
     for (const auto& it : items) {
         INFO(it.code << ": " << it.detail);
         CHECK(it.met);
@@ -351,7 +352,7 @@ TEST_CASE("review: overdue actions name the owner and the target", "[review]") {
     CHECK(f[0].message.find("Head of Public Protection") != std::string::npos);
     CHECK(f[0].message.find("31 Mar 2022") != std::string::npos);
     CHECK(f[0].message.find("Test Police") != std::string::npos);
-    CHECK(f[0].line == 95);   // the action's target
+    CHECK(f[0].line == 96);   // the action's target
     // Complete actions are never overdue.
     Case done = load(variant(kBase, {{"status: in_progress", "status: complete\n        completed: 2022-05-01"}}));
     CHECK(findings(done, "review-action-overdue", later).empty());
@@ -366,7 +367,7 @@ TEST_CASE("check --summary shows the checklist on one screen", "[review][cli]") 
     CHECK(r.out.find("\u2717 Information from family and friends") != std::string::npos);
     CHECK(r.out.find("\u2713 The perpetrator's history before the relationship") != std::string::npos);
     CHECK(r.out.find("\u2717 Action plan on track") != std::string::npos);   // R1.1 overdue on 1 June 2022
-    CHECK(r.out.find("8 of 10 points met") != std::string::npos);
+    CHECK(r.out.find("9 of 11 points met") != std::string::npos);
     CHECK(r.out.find("Findings by category") != std::string::npos);
     CHECK(r.out.find("R1.1") != std::string::npos);
     CHECK(r.out.find("Head of Public Protection") != std::string::npos);
@@ -376,7 +377,7 @@ TEST_CASE("check --summary shows the checklist on one screen", "[review][cli]") 
 
     auto j = genochron::test::runCli("check --summary --json --today 2022-01-31 '" + path + "'");
     auto json = nlohmann::json::parse(j.out);
-    REQUIRE(json["checklist"].size() == 10);
+    REQUIRE(json["checklist"].size() == 11);
     CHECK(json["checklist"][0]["code"] == "review-no-family-voice");
     CHECK(json["checklist"][0]["met"] == false);
     CHECK(json["checklist"][9]["met"] == true);
@@ -389,4 +390,15 @@ TEST_CASE("check --summary shows the checklist on one screen", "[review][cli]") 
     for (const auto& f : onlyReviewJson["findings"]) CHECK(f["category"] == "review");
     auto badDay = genochron::test::runCli("check --today 31/02/2022 '" + path + "'");
     CHECK(badDay.exitCode == 2);
+}
+
+TEST_CASE("review: every missed opportunity answered by a recommendation", "[review]") {
+    requireMet(load(kBase), "review-mo-without-recommendation");
+    auto f = requireOneFinding(load(variant(kBase, {{"    addresses: [e5]\n", ""}})), "review-mo-without-recommendation");
+    CHECK(f.id == "e5");
+    CHECK(f.message.find("MO1 (e5)") != std::string::npos);
+    CHECK(f.message.find("addresses:") != std::string::npos);
+    // Answering another event does not answer this one.
+    auto g = requireOneFinding(load(variant(kBase, {{"addresses: [e5]", "addresses: [e7]"}})), "review-mo-without-recommendation");
+    CHECK(g.id == "e5");
 }

@@ -1,4 +1,4 @@
-// genochron pack CASE -o OUT.pdf [--anonymise] [--as-of DATE] [--strict]: the report pack as one PDF.
+// genochron pack CASE -o OUT.pdf [--anonymise] [--annex FILE.pdf ...] [--as-of DATE] [--strict]: the report pack as one PDF.
 #include "cli/command.hpp"
 #include "cli/day_arg.hpp"
 #include "core/model/diagnostics.hpp"
@@ -49,6 +49,11 @@ Register reg("pack", "The report pack as one PDF: cover, genogram, timeline, chr
                  app.add_option("-o,--output", a->out, "Output PDF")->required();
                  app.add_flag("--anonymise,--anonymize", a->anonymise,
                               "Publishable pack; audited before it is kept");
+                 app.add_option("--annex", a->annexes,
+                                "A PDF to append as an annex (repeatable, in order): the QA Panel's letter, ...")
+                     ->check(CLI::ExistingFile);
+                 app.add_option("--annex-title", a->annexTitles,
+                                "The title of each --annex in the contents (repeatable, same order; default: the PDF's own title)");
                  app.add_option("--as-of", a->asOf, "Give the action plan's position on this day (YYYY-MM-DD), not today");
                  app.add_option("--theme", a->theme, "colour | print")->check(CLI::IsMember({"colour", "color", "print"}));
                  app.add_flag("--portrait", a->portrait, "A4 portrait pages (default landscape)");

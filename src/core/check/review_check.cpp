@@ -393,6 +393,45 @@ Point missedOpportunities(const Case& c) {
     return p;
 }
 
+// Every missed opportunity answered by a recommendation (its addresses:), as the index of
+// missed opportunities in the report pack shows them.
+Point missedOpportunitiesAnswered(const Case& c) {
+    Point p{item("review-mo-without-recommendation", "A recommendation for every missed opportunity"), {}};
+    std::set<std::string> answered;
+    for (const auto& r : c.recommendations)
+        for (const auto& id : r.addresses) answered.insert(id);
+    const auto numbers = c.missedOpportunityNumbers();
+    std::vector<std::string> bare;
+    const Event* first = nullptr;
+    std::size_t total = 0;
+    for (const Event* e : c.eventsByDate()) {
+        if (!e->isMissedOpportunity()) continue;
+        ++total;
+        if (answered.count(e->id)) continue;
+        if (!first) first = e;
+        auto n = numbers.find(e->id);
+        bare.push_back(n != numbers.end() ? fmt::format("MO{} ({})", n->second, e->id) : e->id);
+    }
+    if (!total) {
+        notApplicable(p, "no missed opportunities recorded");
+        return p;
+    }
+    p.item.met = bare.empty();
+    p.item.detail = p.item.met ? (total == 1 ? std::string("the missed opportunity is answered by a recommendation")
+                                             : fmt::format("all {} missed opportunities are answered", total))
+                               : fmt::format("{} of {} with no recommendation: {}", bare.size(), total, idList(bare, 5));
+    if (first)
+        p.findings.push_back(
+            {first->meta.at("missed_opportunity"),
+             fmt::format("{} no recommendation that answers {} ({}): the index of missed opportunities in the report "
+                         "pack will show none. Add the event's id to the addresses: of the recommendation that answers "
+                         "it",
+                         bare.size() == 1 ? "a missed opportunity has" : fmt::format("{} missed opportunities have", bare.size()),
+                         bare.size() == 1 ? "it" : "them", idList(bare)),
+             first->id});
+    return p;
+}
+
 Point genogramParents(const Case& c) {
     Point p{item("review-genogram-no-parents", "Victim's and perpetrator's parents in the genogram"), {}};
     int subjects = 0;
@@ -619,6 +658,7 @@ std::vector<Point> evaluate(const Case& c, long today) {
     points.push_back(needsAgencies(c));
     points.push_back(children(c, today));
     points.push_back(missedOpportunities(c));
+    points.push_back(missedOpportunitiesAnswered(c));
     points.push_back(genogramParents(c));
     points.push_back(dashAfterPhysical(c));
     points.push_back(riskShared(c));

@@ -127,7 +127,7 @@ void drawText(cairo_t* cr, PangoContext* ctx, const TextItem& t) {
     pango_cairo_show_layout(cr, layout.get());
 }
 
-void drawScene(cairo_t* cr, const Scene& scene) {
+void drawScene(cairo_t* cr, const Scene& scene, const std::vector<StructTag>& tags = {}) {
     PangoContext* ctx = pango_cairo_create_context(cr);
     setupContext(ctx);
     if (scene.background) {
@@ -136,7 +136,23 @@ void drawScene(cairo_t* cr, const Scene& scene) {
         cairo_fill(cr);
     }
     int clips = 0;
-    for (auto& item : scene.items) {
+    // Structure tags, outer first: closed before the item they end at, opened before the first.
+    std::vector<const StructTag*> open;
+    std::size_t nextTag = 0;
+    auto closeUpTo = [&](std::size_t i) {
+        while (!open.empty() && open.back()->last <= i) {
+            cairo_tag_end(cr, open.back()->name.c_str());
+            open.pop_back();
+        }
+    };
+    for (std::size_t i = 0; i < scene.items.size(); ++i) {
+        const SceneItem& item = scene.items[i];
+        closeUpTo(i);
+        for (; nextTag < tags.size() && tags[nextTag].first <= i; ++nextTag)
+            if (tags[nextTag].last > i) {
+                cairo_tag_begin(cr, tags[nextTag].name.c_str(), "");
+                open.push_back(&tags[nextTag]);
+            }
         if (auto* s = std::get_if<ShapeItem>(&item)) drawShape(cr, *s);
         else if (auto* t = std::get_if<TextItem>(&item)) drawText(cr, ctx, *t);
         else if (auto* c = std::get_if<ClipPush>(&item)) {
@@ -149,14 +165,16 @@ void drawScene(cairo_t* cr, const Scene& scene) {
             --clips;
         }
     }
+    closeUpTo(std::size_t(-1));
     while (clips-- > 0) cairo_restore(cr);
     g_object_unref(ctx);
 }
 
 // Places a scene on a page: scale to fit inside the margins, centred.
-void drawOnPage(cairo_t* cr, const Scene& scene, double pageW, double pageH, const PageSpec& spec) {
+void drawOnPage(cairo_t* cr, const Scene& scene, double pageW, double pageH, const PageSpec& spec,
+                const std::vector<StructTag>& tags = {}) {
     if (spec.size == PageSpec::Size::Fit) {
-        drawScene(cr, scene);
+        drawScene(cr, scene, tags);
         return;
     }
     double availW = pageW - 2 * spec.marginPt, availH = pageH - 2 * spec.marginPt;
@@ -166,7 +184,7 @@ void drawOnPage(cairo_t* cr, const Scene& scene, double pageW, double pageH, con
     cairo_paint(cr);
     cairo_translate(cr, (pageW - scene.widthPt * s) / 2, (pageH - scene.heightPt * s) / 2);
     cairo_scale(cr, s, s);
-    drawScene(cr, scene);
+    drawScene(cr, scene, tags);
     cairo_restore(cr);
 }
 
@@ -260,7 +278,9 @@ std::string paintToBytes(const Document& doc, FileFormat fmt, const PaintOptions
                     cairo_pdf_surface_add_outline(surf.get(), CAIRO_PDF_OUTLINE_ROOT, title.c_str(),
                                                   fmt::format("page={}", i + 1).c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
         }
-        drawOnPage(cr.get(), doc.pages[i], w, h, opt.page);
+        static const std::vector<StructTag> none;
+        const bool tagged = fmt == FileFormat::Pdf && opt.tags && i < opt.tags->size();
+        drawOnPage(cr.get(), doc.pages[i], w, h, opt.page, tagged ? (*opt.tags)[i] : none);
         cairo_show_page(cr.get());
         if (fmt == FileFormat::Svg) break;   // SVG holds one page
     }

@@ -13,10 +13,20 @@ enum class FileFormat { Png, Svg, Pdf };
 // From the extension (.png/.svg/.pdf, any case); throws GenochronError naming the path otherwise.
 FileFormat formatForPath(const std::string& path);
 
+// A run of a page's items that makes one element of a tagged PDF's structure ("H1", "P",
+// "Figure", "Sect"): items [first, last). Tags nest; outer ones come first. Painted through
+// Cairo's tag API; PNG and SVG ignore them.
+struct StructTag {
+    std::string name;
+    std::size_t first = 0, last = 0;
+};
+
 struct PaintOptions {
     PageSpec page;
     double dpi = 300;          // PNG only
     int maxPixels = 14000;     // per side; larger PNGs are drawn at a lower dpi (reported)
+    // PDF only: the structure tags of each page (index = page), e.g. the report pack's.
+    const std::vector<std::vector<StructTag>>* tags = nullptr;
 };
 
 // Paints every page. PNG: a single image (pages stacked top to bottom).

@@ -86,7 +86,8 @@ void drawFurniture(Scene& s, const Furniture& f, const std::string& section, int
 
 // ---------------------------------------------------------------- [SECTION] cover and contents
 
-Scene coverPage(const ViewCase& vc, const Paper& paper, const std::vector<PackSection>& sections, long today) {
+Scene coverPage(const ViewCase& vc, const Paper& paper, const std::vector<PackSection>& sections, long today,
+                std::vector<StructTag>& tags) {
     const Case& c = vc.data();
     Scene s = blankPage(paper);
     const Rect b = bodyOf(paper.w, paper.h);
@@ -97,6 +98,7 @@ Scene coverPage(const ViewCase& vc, const Paper& paper, const std::vector<PackSe
     s.text(text(std::string(toString(c.info.kind)) + " report pack", {x, y}, 12));
     y += 22;
     const std::string title = c.info.title.empty() ? "Untitled review" : c.info.title;
+    tags.push_back({"H1", s.items.size(), s.items.size() + 1});
     s.text(text(title, {x, y}, 22, FontWeight::Bold, width));
     y += measureText(title, 22, FontWeight::Bold, false, width).heightPt + 8;
     if (!c.info.partnership.empty()) {
@@ -143,6 +145,8 @@ Scene coverPage(const ViewCase& vc, const Paper& paper, const std::vector<PackSe
         s.text(text(n, {x, y}, 9.5, FontWeight::Normal, width));
         y += measureText(n, 9.5, FontWeight::Normal, false, width).heightPt + 5;
     }
+    // The whole cover is a section; its title the document's heading (tags nest, outer first).
+    tags.insert(tags.begin(), StructTag{"Sect", 0, s.items.size()});
     return s;
 }
 
@@ -186,12 +190,15 @@ Pack buildReportPack(const ViewCase& vc, const PackOptions& opt) {
     pack.title = c.info.title.empty() ? "Review report pack" : c.info.title;
     std::vector<Scene> body;                  // every page after the cover
     std::vector<std::string> sectionOf;       // the running header's section name, per body page
+    std::vector<std::vector<StructTag>> bodyTags;   // the PDF structure of each body page
     std::vector<std::pair<int, std::string>> subOutline;
-    enum class Part { Genogram, Timeline, Chronology, Actions };
+    enum class Part { Genogram, Timeline, Chronology, MoIndex, Actions, ActionAnnex };
     const std::pair<const char*, Part> parts[] = {{"Genogram", Part::Genogram},
                                                   {"Multi-agency timeline", Part::Timeline},
                                                   {"Combined chronology", Part::Chronology},
-                                                  {"Action plan and tracker", Part::Actions}};
+                                                  {"Index of missed opportunities", Part::MoIndex},
+                                                  {"Action plan and tracker", Part::Actions},
+                                                  {"Action plan annex: outcomes, milestones and updates", Part::ActionAnnex}};
     const int total = int(std::size(parts)) + int(opt.annexes.size());
     int index = 0;
     for (auto& [title, part] : parts) {
@@ -200,6 +207,7 @@ Pack buildReportPack(const ViewCase& vc, const PackOptions& opt) {
         sec.title = title;
         sec.firstPage = 1 + int(body.size());
         std::vector<Scene> pages;
+        std::string alt;   // a figure's alternative text; empty for the tables
         try {
             switch (part) {
             case Part::Genogram: {
@@ -207,16 +215,20 @@ Pack buildReportPack(const ViewCase& vc, const PackOptions& opt) {
                 FigurePages fp = genogramPages(d.pages.at(0), opt.landscape, sec.firstPage);
                 sec.note = fp.note;
                 pages = std::move(fp.pages);
-                pack.figureAlt.push_back(genogramAlt(c, sec.note.empty() ? "" : "an " + sec.note));
+                alt = genogramAlt(c, sec.note.empty()                  ? ""
+                                    : sec.note.rfind("split", 0) == 0 ? sec.note
+                                                                       : "on an " + sec.note);
                 break;
             }
             case Part::Timeline: {
                 FigurePages fp = timelinePages(vc, vo, opt.landscape);
                 sec.note = fp.note;
                 pages = std::move(fp.pages);
-                pack.figureAlt.push_back(timelineAlt(c));
+                alt = timelineAlt(c);
                 break;
             }
+            case Part::MoIndex: pages = missedOpportunityPages(vc, opt.theme, paper); break;
+            case Part::ActionAnnex: pages = actionAnnexPages(vc, opt.theme, paper, today); break;
             case Part::Chronology:
             case Part::Actions: {
                 Document d = part == Part::Chronology ? chron::buildChronologyDocument(vc, vo, tableGeometry(paper))
@@ -233,6 +245,15 @@ Pack buildReportPack(const ViewCase& vc, const PackOptions& opt) {
             pages.push_back(problemPage(paper, title, sec.problem));
         }
         sec.pages = int(pages.size());
+        // Tagged: each figure page one Figure with its alternative text, each table page a section.
+        for (std::size_t k = 0; k < pages.size(); ++k) {
+            Scene& p = pages[k];
+            const bool figure = !alt.empty() && sec.problem.empty();
+            bodyTags.push_back({StructTag{figure ? "Figure" : "Sect", 0, p.items.size()}});
+            if (figure)
+                pack.figureAlt.push_back(pages.size() > 1 ? fmt::format("{} (part {} of {}) {}", title, k + 1, pages.size(), alt)
+                                                          : alt);
+        }
         for (auto& p : pages) {
             body.push_back(std::move(p));
             sectionOf.push_back(title);
@@ -258,6 +279,7 @@ Pack buildReportPack(const ViewCase& vc, const PackOptions& opt) {
             s.add(Path::rect(box.inflated(0.25)), Paint::stroked(Color::rgb(0xd5d9df), 0.5));
             pack.annexPages.push_back({1 + int(body.size()), a, int(p), box});
             body.push_back(std::move(s));
+            bodyTags.emplace_back();
             sectionOf.push_back(sec.title);
         }
         sec.pages = int(ax.pageSizes.size());
@@ -266,7 +288,9 @@ Pack buildReportPack(const ViewCase& vc, const PackOptions& opt) {
 
     // Cover, then one numbering and one header and footer over every page.
     const int pages = 1 + int(body.size());
-    pack.document.pages.push_back(coverPage(vc, paper, pack.sections, today));
+    pack.tags.emplace_back();
+    pack.document.pages.push_back(coverPage(vc, paper, pack.sections, today, pack.tags.back()));
+    for (auto& t : bodyTags) pack.tags.push_back(std::move(t));
     for (auto& p : body) pack.document.pages.push_back(std::move(p));
     Furniture f;
     f.title = pack.title;

@@ -9,6 +9,7 @@
 //   writeReportPack()   paints, tags and finishes the PDF, audits it, writes it (report_pack_write.cpp)
 #pragma once
 #include "core/figures/views.hpp"
+#include "core/paint/cairo_painter.hpp"
 
 #include <functional>
 #include <string>
@@ -56,6 +57,7 @@ struct Pack {
     std::vector<PackSection> sections;
     std::vector<AnnexPlacement> annexPages;
     std::vector<std::string> figureAlt;   // alternative text of each figure, in page order
+    std::vector<std::vector<StructTag>> tags;   // each page's PDF structure (PaintOptions::tags)
     std::string title, language = "en-GB";
 };
 

@@ -8,6 +8,7 @@
 #include "core/publish/detail/report_pack_parts.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <functional>
@@ -332,8 +333,10 @@ std::string genogramAlt(const Case& c, const std::string& placement) {
     if (!perpetrators.empty()) s += fmt::format(" Perpetrator: {}.", listOf(perpetrators));
     int dead = 0;
     for (auto& p : c.people) dead += !p.isPregnancyNode() && p.died.has_value();
-    s += fmt::format(" {} and {} are drawn", count(int(c.partnerships.size()), "partnership", "partnerships"),
-                     count(int(c.households.size()), "household", "households"));
+    std::string drawnAs = fmt::format(" {} and {} are drawn", count(int(c.partnerships.size()), "partnership", "partnerships"),
+                                      count(int(c.households.size()), "household", "households"));
+    drawnAs[1] = char(std::toupper(static_cast<unsigned char>(drawnAs[1])));
+    s += drawnAs;
     if (dead) s += fmt::format("; {} marked with a cross", count(dead, "person who has died is", "people who have died are"));
     s += ".";
     std::vector<std::string> abuse;
@@ -360,7 +363,7 @@ std::string genogramAlt(const Case& c, const std::string& placement) {
     }
     s += " Squares are male, circles female and diamonds people whose sex is not shown (McGoldrick's notation; the key "
          "lists every symbol used).";
-    if (!placement.empty()) s += " Printed on " + placement + ".";
+    if (!placement.empty()) s += " Printed " + placement + ".";
     return s;
 }
 

@@ -5,6 +5,7 @@
 #include "core/paint/cairo_painter.hpp"
 #include "core/publish/audit.hpp"
 #include "core/publish/audit_scene.hpp"
+#include "core/publish/report_pack_pdf.hpp"
 
 #include <fmt/format.h>
 #include <optional>
@@ -13,20 +14,23 @@ namespace genochron {
 
 std::string renderReportPack(const Case& realCase, const PackWriteOptions& opt, PackReport& report,
                              const std::string& displayName) {
+    PackOptions po = opt.pack;
+    for (auto& a : po.annexes) readAnnex(a);   // before anything is built: a bad annex stops it here
     Pack pack;
     std::optional<AnonymisedCase> anon;
     if (opt.anonymise) {
         anon.emplace(anonymise(realCase));
-        pack = buildReportPack(*anon, opt.pack);
+        pack = buildReportPack(*anon, po);
     } else {
-        pack = buildReportPack(ViewCase::named(realCase), opt.pack);
+        pack = buildReportPack(ViewCase::named(realCase), po);
     }
     // Audited by what the document is, not by the flag that asked for it (as exportFigure).
     report.anonymised = pack.document.anonymised;
     if (report.anonymised) refuseIfDrawn(pack.document, realCase, displayName);   // what every page draws, before painting
     PaintOptions paint;
     paint.page.size = PageSpec::Size::Fit;   // every pack page is already a page of paper
-    std::string bytes = paintToBytes(pack.document, FileFormat::Pdf, paint);
+    paint.tags = &pack.tags;
+    std::string bytes = finishPackPdf(paintToBytes(pack.document, FileFormat::Pdf, paint), pack, po.annexes);
     report.pages = int(pack.document.pages.size());
     report.bytes = bytes.size();
     report.sections = pack.sections;

@@ -49,6 +49,12 @@ FigurePages timelinePages(const ViewCase& vc, const ViewOptions& base, bool land
 // A figure scene scaled by `k` and placed with its top-left at `at` on a blank page.
 Scene placeOn(const Scene& figure, const Paper& p, double k, Point at);
 
+// The pack's own tables on its pages (report_pack_tables.cpp): the index of missed
+// opportunities, and the action plan annex (outcome, evidence, milestones, every update, the
+// "live document" note) at the position on `today`.
+std::vector<Scene> missedOpportunityPages(const ViewCase& vc, Theme theme, const Paper& paper);
+std::vector<Scene> actionAnnexPages(const ViewCase& vc, Theme theme, const Paper& paper, long today);
+
 // Alternative text for the figures, from the case the pack draws (anonymised when publishing).
 std::string genogramAlt(const Case& c, const std::string& placement);
 std::string timelineAlt(const Case& c);
