@@ -460,6 +460,16 @@ TEST_CASE("an annexed PDF comes at the end as its own pages, text intact, in the
     // Its text is still text (not a picture of it), on its page, with the pack's footer.
     Popen text(fmt::format("pdftotext -layout -f {0} -l {0} '{1}' -", a.firstPage + 1, d.file("pack.pdf")));
     CHECK(text.out.find("The Panel thanks the chair for a thorough review.") != std::string::npos);
+    // Where the letter put it (100 pt down an 842 pt page), right way up: near the top of the
+    // pack's page, not mirrored to the bottom by the page's own transformation.
+    Popen bbox(fmt::format("pdftotext -bbox -f {0} -l {0} '{1}' -", a.firstPage + 1, d.file("pack.pdf")));
+    std::smatch m;
+    REQUIRE(std::regex_search(bbox.out, m, std::regex(R"re(yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">thanks<)re")));
+    const double yMin = std::stod(m[1].str()), yMax = std::stod(m[2].str());
+    INFO(yMin);
+    CHECK(yMin > 36);    // below the header
+    CHECK(yMin < 180);   // near the top, as in the letter
+    CHECK(yMax - yMin < 20);
     CHECK(text.out.find(fmt::format("Page {} of {}", a.firstPage + 1, r.pages)) != std::string::npos);
     Popen cover(fmt::format("pdftotext -f 1 -l 1 '{}' -", d.file("pack.pdf")));
     CHECK(cover.out.find("Annex A: Feedback from the Home Office Quality Assurance Panel") != std::string::npos);

@@ -103,7 +103,10 @@ std::string finishPackPdf(const std::string& cairoPdf, const Pack& pack, const s
             const double H = dst.getMediaBox(false).getArrayAsRectangle().ury;
             QPDFObjectHandle::Rectangle r(pl.box.x, H - pl.box.bottom(), pl.box.right(), H - pl.box.y);
             std::string content = dst.placeFormXObject(fo, name, r, true, true, true);
-            dst.addPageContents(QPDFObjectHandle::newStream(&out, "q\n" + content + "\nQ\n"), false);
+            // Cairo's page stream leaves its own transformation (y down) in force: wrap it in q/Q so
+            // the annex is placed in the page's default coordinates, right way up.
+            dst.addPageContents(QPDFObjectHandle::newStream(&out, "q\n"), true);
+            dst.addPageContents(QPDFObjectHandle::newStream(&out, "Q\nq\n" + content + "\nQ\n"), false);
         }
         // The document: its language, its title in the viewer's title bar, tagged.
         QPDFObjectHandle root = out.getRoot();
