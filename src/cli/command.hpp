@@ -14,6 +14,7 @@ namespace genochron::cli {
 constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;   // check/audit: something to look at
 constexpr int kExitInvalid = 2;    // unreadable or invalid input, or a failed output
+constexpr int kExitUnverified = 3; // audit: nothing found, but part of a file could not be read to check
 
 // A subcommand: `setup` adds options to its CLI::App and returns the function that runs it.
 struct Command {

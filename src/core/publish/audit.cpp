@@ -5,6 +5,7 @@
 #include "core/anonymise/text_reuse.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/publish/audit_formats.hpp"
+#include "core/publish/audit_ocr.hpp"
 #include "core/model/diagnostics.hpp"
 
 #include <algorithm>
@@ -128,7 +129,8 @@ void Auditor::scanText(std::string_view text, const std::string& where, AuditRep
     }
 }
 
-AuditReport Auditor::audit(std::string_view bytes, AuditFormat fmt, const std::string& displayName) const {
+AuditReport Auditor::audit(std::string_view bytes, AuditFormat fmt, const std::string& displayName,
+                           const AuditOptions& options) const {
     audit_detail::Extracted x;
     switch (fmt) {
     case AuditFormat::Pdf: x = audit_detail::extractPdf(bytes); break;
@@ -142,11 +144,27 @@ AuditReport Auditor::audit(std::string_view bytes, AuditFormat fmt, const std::s
     r.file = displayName;
     for (auto& m : x.metadata) addFinding(r, m);
     for (auto& [where, text] : x.texts) scanText(text, where, r);
+    if (options.ocr && (fmt == AuditFormat::Png || fmt == AuditFormat::Svg)) {
+        const bool svg = fmt == AuditFormat::Svg;
+        audit_detail::OcrReading ocr = audit_detail::ocrImage(bytes, svg);
+        const std::string where = svg ? "the drawn SVG (read by OCR)" : "the image (read by OCR)";
+        for (auto& t : ocr.texts) {
+            scanText(t, where, r);
+            if (!t.empty()) r.ocrText += t;
+        }
+        if (!ocr.unreadable.empty()) r.unverified.push_back(ocr.unreadable);
+    }
+    // A file's name travels with it (an e-mail attachment): "zoe-genogram.png" names her.
+    if (!displayName.empty()) {
+        auto slash = displayName.find_last_of('/');
+        scanText(slash == std::string::npos ? displayName : displayName.substr(slash + 1), "the file name", r);
+    }
     return r;
 }
 
-AuditReport auditBytes(std::string_view bytes, AuditFormat fmt, const Case& c, const std::string& displayName) {
-    return Auditor(c).audit(bytes, fmt, displayName);
+AuditReport auditBytes(std::string_view bytes, AuditFormat fmt, const Case& c, const std::string& displayName,
+                       const AuditOptions& options) {
+    return Auditor(c).audit(bytes, fmt, displayName, options);
 }
 
 AuditReport auditFile(const std::string& path, const Case& c) {
@@ -162,7 +180,7 @@ AuditReport auditFile(const std::string& path, const Case& c) {
 void writeAuditedAtomic(const std::string& path, std::string_view bytes, const Case& c) {
     AuditReport r;
     try {
-        r = auditBytes(bytes, auditFormatFor(path), c, path);
+        r = auditBytes(bytes, auditFormatFor(path), c, path, AuditOptions{.ocr = false});
     } catch (const GenochronError& e) {
         throw GenochronError(fmt::format("the output could not be audited ({}); nothing was written", e.what()), path);
     }

@@ -7,8 +7,10 @@
 //   genochron audit out.pdf --case case.yaml        (cmd_audit.cpp)
 //   writeAuditedAtomic(path, bytes, realCase)        (anonymised render/export: refuse, never write)
 //
-// What it cannot see: text drawn as pixels (PNG) or as glyph outlines (Cairo's SVG). For
-// those, only metadata, ids and comments are searched; audit the PDF of the same figure.
+// Text drawn as pixels (PNG) or glyph outlines (Cairo's SVG) is read back by OCR
+// (audit_ocr.hpp; an SVG is drawn first) and searched the same way. Where OCR cannot read an
+// image well enough, the report says the file is not verified (`unverified`): the audit
+// never vouches for what it could not read. The file's own name is searched too.
 #pragma once
 
 #include "core/model/model.hpp"
@@ -39,7 +41,16 @@ struct AuditFinding {
 struct AuditReport {
     std::string file;
     std::vector<AuditFinding> findings;
+    std::vector<std::string> unverified;   // why (part of) the file could not be checked
+    std::string ocrText;                   // what OCR read in an image, for `audit --show-ocr`
     bool clean() const { return findings.empty(); }
+    bool verified() const { return unverified.empty(); }
+};
+
+struct AuditOptions {
+    // Read PNG and SVG text back by OCR (seconds per image). Off where the drawn text was
+    // audited before painting (exportFigure: refuseIfDrawn), so every export is not slowed.
+    bool ocr = true;
 };
 
 // "out.pdf: error: found first name 'Zoë' (person zoe) on page 1, 3 times"
@@ -54,7 +65,8 @@ public:
     Auditor& operator=(const Auditor&) = delete;
 
     // Throws GenochronError when the bytes are not a readable file of that format.
-    AuditReport audit(std::string_view bytes, AuditFormat fmt, const std::string& displayName = {}) const;
+    AuditReport audit(std::string_view bytes, AuditFormat fmt, const std::string& displayName = {},
+                      const AuditOptions& options = {}) const;
     // Searches one piece of text (already extracted), adding to `report`.
     void scanText(std::string_view text, const std::string& where, AuditReport& report) const;
 
@@ -64,13 +76,15 @@ private:
     std::unique_ptr<Snippets> m_snippets;
 };
 
-AuditReport auditBytes(std::string_view bytes, AuditFormat fmt, const Case& realCase, const std::string& displayName = {});
+AuditReport auditBytes(std::string_view bytes, AuditFormat fmt, const Case& realCase, const std::string& displayName = {},
+                       const AuditOptions& options = {});
 // Throws GenochronError naming the file if it cannot be read.
 AuditReport auditFile(const std::string& path, const Case& realCase);
 
 // Audits `bytes` as the file `path` would be read, and writes them atomically only if
-// nothing sensitive is found. Otherwise throws GenochronError listing the findings and
-// nothing is written. For every anonymised output.
+// nothing sensitive is found (in its text, metadata and file name; no OCR: an image's drawn
+// text is audited before it is painted). Otherwise throws GenochronError listing the
+// findings and nothing is written. For every anonymised output.
 void writeAuditedAtomic(const std::string& path, std::string_view bytes, const Case& realCase);
 
 }  // namespace genochron
