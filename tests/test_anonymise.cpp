@@ -320,7 +320,9 @@ TEST_CASE("anonymise: the samples pass the audit once anonymised", "[anonymise][
         auto res = loadCaseFile(std::string(GENOCHRON_SOURCE_DIR) + "/samples/" + name);
         REQUIRE(res.ok());
         std::string published = saveCaseToString(anonymise(*res.model).data());
-        AuditReport r = auditBytes(published, AuditFormat::Yaml, *res.model, name);
+        // As "published.yaml": the sample's own name carries the family's surname, and the
+        // audit searches an output's file name too.
+        AuditReport r = auditBytes(published, AuditFormat::Yaml, *res.model, "published.yaml");
         for (auto& f : r.findings) FAIL_CHECK(formatFinding(name, f));
     }
 }

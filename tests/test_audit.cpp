@@ -86,10 +86,10 @@ struct CliResult {
     std::string out, err;
 };
 
-CliResult runCli(const std::string& args) {
+CliResult runCli(const std::string& args, const std::string& env = {}) {
     fs::path d = tempDir();
     std::string out = (d / "cli.out").string(), err = (d / "cli.err").string();
-    std::string cmd = std::string("'") + GENOCHRON_BINARY + "' " + args + " > '" + out + "' 2> '" + err + "'";
+    std::string cmd = env + "'" + GENOCHRON_BINARY + "' " + args + " > '" + out + "' 2> '" + err + "'";
     int st = std::system(cmd.c_str());
     CliResult r;
     r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
@@ -192,31 +192,33 @@ TEST_CASE("audit: a PDF with a creation date is reported", "[audit]") {
 
 TEST_CASE("audit: SVG text is outlines; ids, titles, comments and entities are searched", "[audit]") {
     Case c = canary();
+    const AuditOptions kNoOcr{.ocr = false};   // the file's own text; OCR is tested below
     std::string svg = paintToBytes(textDocument({"Zoë Ní Bhriain", "Liam Smith-Jones"}), FileFormat::Svg, {});
     // Cairo draws text as glyph outlines: the names are not in the file as text at all,
     // which is why the PDF of the same figure is what proves the audit can fail.
     CHECK(svg.find("Liam") == std::string::npos);
-    CHECK(auditBytes(svg, AuditFormat::Svg, c).clean());
+    CHECK(auditBytes(svg, AuditFormat::Svg, c, {}, kNoOcr).clean());
     std::string tampered = svg;
     tampered.insert(tampered.find("<svg") + 4, " id=\"person-liam\"");
     tampered += "<!-- drawn for Zo&#235; -->";
-    AuditReport r = auditBytes(tampered, AuditFormat::Svg, c);
+    AuditReport r = auditBytes(tampered, AuditFormat::Svg, c, {}, kNoOcr);
     INFO(dump(r));
     CHECK(hasWhat(r, "Liam"));   // the id "person-liam"
     CHECK(hasWhat(r, "Zoë"));
     CHECK_THROWS_AS(auditBytes("not svg", AuditFormat::Svg, c), GenochronError);
 }
 
-TEST_CASE("audit: PNG pixels cannot be searched; every text chunk is reported", "[audit]") {
+TEST_CASE("audit: every PNG text chunk is reported", "[audit]") {
     Case c = canary();
+    const AuditOptions kNoOcr{.ocr = false};   // the chunks; the pixels are read by OCR below
     std::string png = paintToBytes(textDocument({"Zoë Ní Bhriain"}), FileFormat::Png, PaintOptions{{}, 72, 14000});
-    CHECK(auditBytes(png, AuditFormat::Png, c).clean());   // IHDR, IDAT, IEND only
-    AuditReport r = auditBytes(withChunk(png, "tEXt", std::string("Title\0Zozo's family", 19)), AuditFormat::Png, c);
+    CHECK(auditBytes(png, AuditFormat::Png, c, {}, kNoOcr).clean());   // IHDR, IDAT, IEND only
+    AuditReport r = auditBytes(withChunk(png, "tEXt", std::string("Title\0Zozo's family", 19)), AuditFormat::Png, c, {}, kNoOcr);
     INFO(dump(r));
     CHECK(hasWhat(r, "tEXt chunk 'Title'"));
     CHECK(hasWhat(r, "Zozo"));
-    CHECK(hasWhat(auditBytes(withChunk(png, "tIME", std::string(7, '\1')), AuditFormat::Png, c), "tIME chunk"));
-    CHECK_FALSE(auditBytes(withChunk(png, "zTXt", std::string("Comment\0\0x", 10)), AuditFormat::Png, c).clean());
+    CHECK(hasWhat(auditBytes(withChunk(png, "tIME", std::string(7, '\1')), AuditFormat::Png, c, {}, kNoOcr), "tIME chunk"));
+    CHECK_FALSE(auditBytes(withChunk(png, "zTXt", std::string("Comment\0\0x", 10)), AuditFormat::Png, c, {}, kNoOcr).clean());
     CHECK_THROWS_AS(auditBytes("GIF89a", AuditFormat::Png, c), GenochronError);
     CHECK_THROWS_AS(auditBytes(png.substr(0, 40), AuditFormat::Png, c), GenochronError);
 }
@@ -311,4 +313,97 @@ TEST_CASE("audit command: findings, exit codes, unreadable files", "[audit][cli]
     CHECK(garbage.err.find(fake + ": error: not a readable PDF") != std::string::npos);
     CliResult both = runCli("audit '" + clean + "' '" + named + "' --case '" + canaryPath() + "'");
     CHECK(both.code == 1);
+}
+
+// ---------------------------------------------------------------- OCR of PNG and SVG
+
+namespace {
+
+Document genogramOf(const ViewCase& vc) {
+    ViewOptions vo;
+    return buildView(vc, ViewKind::Genogram, vo);
+}
+
+}  // namespace
+
+TEST_CASE("audit: the names a PNG draws are read back by OCR; the anonymised one is verified clean", "[audit][ocr]") {
+    Case c = canary();
+    Auditor auditor(c);
+    PaintOptions po;
+    po.dpi = 150;
+    AuditReport named = auditor.audit(paintToBytes(genogramOf(ViewCase::named(c)), FileFormat::Png, po), AuditFormat::Png, "g.png");
+    INFO(dump(named) << "OCR read:\n" << named.ocrText);
+    CHECK(named.verified());
+    std::set<std::string> people;
+    for (auto& f : named.findings) {
+        CHECK(f.where == "the image (read by OCR)");
+        people.insert(f.owner);
+    }
+    // Every person the genogram draws, whole or in part, with its diacritics (Zoë, Nováková).
+    for (const char* p : {"person zoe", "person joanne", "person liam", "person a7", "person siobhan", "person petra"})
+        CHECK(people.count(p));
+
+    AnonymisedCase anon = anonymise(c);
+    AuditReport pub = auditor.audit(paintToBytes(genogramOf(anon), FileFormat::Png, po), AuditFormat::Png, "g.png");
+    INFO(dump(pub) << "OCR read:\n" << pub.ocrText);
+    CHECK(pub.clean());
+    CHECK(pub.verified());
+    CHECK(pub.ocrText.find("Rhian") != std::string::npos);   // it did read the figure
+}
+
+TEST_CASE("audit: an SVG is drawn and read by OCR", "[audit][ocr]") {
+    Case c = canary();
+    std::string svg = paintToBytes(textDocument({"Statement from Zoë Ní Bhriain's sister", "Liam Smith-Jones moved out"}),
+                                   FileFormat::Svg, {});
+    AuditReport r = auditBytes(svg, AuditFormat::Svg, c);
+    INFO(dump(r) << r.ocrText);
+    CHECK(hasWhat(r, "Zoë Ní Bhriain"));
+    CHECK(hasWhat(r, "Liam Smith-Jones"));
+    CHECK(r.findings.at(0).where == "the drawn SVG (read by OCR)");
+    CHECK(auditBytes(paintToBytes(textDocument({"Statement from Rhian's sister"}), FileFormat::Svg, {}), AuditFormat::Svg, c)
+              .clean());
+}
+
+TEST_CASE("audit: an image OCR cannot read well is not verified, and the command exits 3", "[audit][ocr][cli]") {
+    Case c = canary();
+    fs::path d = tempDir();
+    // An anonymised genogram drawn at 36 dpi: letters a few pixels high, read only as guesses.
+    std::string tiny = (d / "tiny.png").string();
+    PaintOptions po;
+    po.dpi = 36;
+    writeFileAtomic(tiny, paintToBytes(genogramOf(anonymise(c)), FileFormat::Png, po));
+    AuditReport r = auditBytes(readFile(tiny), AuditFormat::Png, c);
+    INFO(dump(r) << r.ocrText);
+    CHECK(r.clean());
+    CHECK_FALSE(r.verified());
+    CliResult cli = runCli("audit '" + tiny + "' --case '" + canaryPath() + "'");
+    CHECK(cli.code == 3);
+    CHECK(cli.err.find("not verified") != std::string::npos);
+    // --no-ocr: an image is never called clean without its text being read.
+    std::string svg = (d / "plain.svg").string();
+    writeFileAtomic(svg, paintToBytes(textDocument({"Rhian"}), FileFormat::Svg, {}));
+    CliResult fast = runCli("audit --no-ocr '" + svg + "' --case '" + canaryPath() + "'");
+    CHECK(fast.code == 3);
+    CliResult read = runCli("audit '" + svg + "' --case '" + canaryPath() + "' --show-ocr");
+    INFO(read.out << read.err);
+    CHECK(read.code == 0);
+    CHECK(read.out.find("Rhian") != std::string::npos);
+    // Without the OCR engine's data nothing is vouched for either.
+    CliResult noData = runCli("audit '" + svg + "' --case '" + canaryPath() + "'", "TESSDATA_PREFIX=/nonexistent ");
+    INFO(noData.err);
+    CHECK(noData.code == 3);
+    CHECK(noData.err.find("tesseract-ocr-eng") != std::string::npos);
+}
+
+TEST_CASE("audit: the output's file name is searched", "[audit]") {
+    Case c = canary();
+    AuditReport r = auditBytes("Rhian called in 2021\n", AuditFormat::Text, c, "/tmp/out/zoe-chronology.csv");
+    INFO(dump(r));
+    REQUIRE_FALSE(r.clean());
+    CHECK(r.findings.at(0).where == "the file name");
+    CHECK(auditBytes("Rhian called in 2021\n", AuditFormat::Text, c, "/tmp/zoe/rhian-chronology.csv").clean());
+    fs::path d = tempDir();
+    std::string out = (d / "Zoe Ni Bhriain genogram.csv").string();
+    CHECK_THROWS_AS(writeAuditedAtomic(out, "Rhian\n", c), GenochronError);
+    CHECK_FALSE(fs::exists(out));
 }
