@@ -37,7 +37,9 @@ TEST_CASE("render --person with --anonymise takes the case file's id, and the ou
     REQUIRE(pid != "adam");
     for (const char* view : {"timeline", "genogram", "chronology"}) {
         for (const std::string& id : {std::string("adam"), pid}) {
-            std::string out = dir.file(std::string(view) + "-" + id + ".pdf");
+            // Named by the kind of id, not the id: an output called "...-adam.pdf" names him.
+            const std::string which = id == "adam" ? "real-id" : "published-id";
+            std::string out = dir.file(std::string(view) + "-" + which + ".pdf");
             auto r = runCli("render " + q(kSample) + " --view " + view + " --person " + id + " --anonymise -o " + q(out));
             INFO(view << " --person " << id << ": " << r.err);
             REQUIRE(r.exitCode == 0);
@@ -46,8 +48,8 @@ TEST_CASE("render --person with --anonymise takes the case file's id, and the ou
             CHECK(a.exitCode == 0);
         }
         // The real id and the published id pick the same person: the same figure.
-        std::ifstream f1(dir.file(std::string(view) + "-adam.pdf"), std::ios::binary),
-            f2(dir.file(std::string(view) + "-" + pid + ".pdf"), std::ios::binary);
+        std::ifstream f1(dir.file(std::string(view) + "-real-id.pdf"), std::ios::binary),
+            f2(dir.file(std::string(view) + "-published-id.pdf"), std::ios::binary);
         std::string b1((std::istreambuf_iterator<char>(f1)), {}), b2((std::istreambuf_iterator<char>(f2)), {});
         CHECK(b1 == b2);
     }
@@ -71,7 +73,7 @@ TEST_CASE("layout --person with --anonymise draws the same family as without", "
         REQUIRE(anon.exitCode == 0);
         CHECK(peopleIn(anon.out) == peopleIn(named.out));
         CHECK(peopleIn(anon.out) < peopleIn(whole.out));
-        std::string json = dir.write("layout-" + id + ".json", anon.out);
+        std::string json = dir.write(std::string("layout-") + (id == "adam" ? "real-id" : "published-id") + ".json", anon.out);
         auto a = runCli("audit " + q(json) + " --case " + q(kSample));
         INFO(a.out << a.err);
         CHECK(a.exitCode == 0);

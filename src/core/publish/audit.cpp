@@ -191,9 +191,17 @@ void writeAuditedAtomic(const std::string& path, std::string_view bytes, const C
     std::string msg = fmt::format(
         "refusing to write an anonymised output that still holds {} sensitive item(s); nothing was written:",
         r.findings.size());
-    for (auto& f : r.findings) msg += "\n  " + formatFinding("", f).substr(std::string("error: ").size());
-    msg += "\n  (a pseudonym that is also someone's real name, or text copied from an unpublished event, "
-           "is the usual cause: `genochron check` shows where)";
+    bool inName = false;
+    for (auto& f : r.findings) {
+        msg += "\n  " + formatFinding("", f).substr(std::string("error: ").size());
+        inName = inName || f.where == "the file name";
+    }
+    if (inName)
+        msg += "\n  (the file's own name carries it, and a file name travels with the file: "
+               "name the output after the figure, e.g. genogram-anonymised.pdf)";
+    else
+        msg += "\n  (a pseudonym that is also someone's real name, or text copied from an unpublished event, "
+               "is the usual cause: `genochron check` shows where)";
     throw GenochronError(msg, path);
 }
 

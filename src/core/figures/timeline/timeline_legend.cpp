@@ -53,7 +53,7 @@ double drawLegend(Scene& sc, const Palette& pal, const GlyphUse& use, const Time
     for (auto [g, risk, label] : {std::tuple{Glyph::RiskStandard, Risk::Standard, "DASH standard risk"},
                                   std::tuple{Glyph::RiskMedium, Risk::Medium, "DASH medium risk"},
                                   std::tuple{Glyph::RiskHigh, Risk::High, "DASH high risk"}})
-        add(g, 8, [risk](MarkPainter& m, Point p) { m.riskBadge({p.x + 4, p.y}, risk, {}); }, label);
+        add(g, 8, [r = risk](MarkPainter& m, Point p) { m.riskBadge({p.x + 4, p.y}, r, {}); }, label);   // clang: no binding captures
     add(Glyph::Marac, 8, [](MarkPainter& m, Point p) { m.maracGlyph({p.x + 4, p.y}, {}); }, "MARAC");
     add(Glyph::Referral, 8, [](MarkPainter& m, Point p) { m.referralGlyph({p.x + 4, p.y}, true, {}); }, "Referral made");
     add(Glyph::ReferralNotMade, 8, [](MarkPainter& m, Point p) { m.referralGlyph({p.x + 4, p.y}, false, {}); },
