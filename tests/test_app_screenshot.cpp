@@ -36,6 +36,24 @@ RunResult run(const std::string& cmd) {
 
 bool haveXvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
 
+// ctest runs test cases side by side, and two `xvfb-run -a` started at once can pick the same
+// display (both see :99 free): the apps then share a screen and read back each other's
+// windows. Each process starts its search at its own number.
+std::string xvfb() {
+    return "xvfb-run -a -n " + std::to_string(100 + ::getpid() % 20000) + " -s \"-screen 0 1600x1000x24\" ";
+}
+
+// A private copy of the sample: a window holds a lock beside the case it opens, so two tests
+// opening the same file at once would each see it "open in another window" (a modal over
+// the screenshot). The copy lives in a folder of this process's own.
+std::string sampleCopy() {
+    fs::path dir = fs::temp_directory_path() / ("genochron-app-case-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::path to = dir / "ashford-dhr.yaml";
+    if (!fs::exists(to)) fs::copy_file(fs::path(GENOCHRON_SOURCE_DIR) / "samples/ashford-dhr.yaml", to);
+    return to.string();
+}
+
 struct SurfaceDeleter {
     void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
@@ -49,8 +67,8 @@ TEST_CASE("screenshot mode renders the app window to a PNG under Xvfb", "[app]")
     }
     std::string out = (fs::temp_directory_path() / ("genochron-app-" + std::to_string(::getpid()) + ".png")).string();
     fs::remove(out);
-    std::string cmd = std::string("xvfb-run -a -s \"-screen 0 1600x1000x24\" \"") + GENOCHRON_BINARY +
-                      "\" open \"" + GENOCHRON_SOURCE_DIR + "/samples/ashford-dhr.yaml\" --screenshot \"" + out +
+    std::string cmd = (xvfb() + "\"") + GENOCHRON_BINARY +
+                      "\" open \"" + sampleCopy() + "\" --screenshot \"" + out +
                       "\" --frames 4";
     auto t0 = std::chrono::steady_clock::now();
     auto res = run(cmd);
@@ -91,7 +109,7 @@ TEST_CASE("screenshot mode reports a case it cannot open without crashing", "[ap
         return;
     }
     std::string out = (fs::temp_directory_path() / ("genochron-app-missing-" + std::to_string(::getpid()) + ".png")).string();
-    std::string cmd = std::string("xvfb-run -a -s \"-screen 0 1600x1000x24\" \"") + GENOCHRON_BINARY +
+    std::string cmd = (xvfb() + "\"") + GENOCHRON_BINARY +
                       "\" open /nonexistent/case.yaml --screenshot \"" + out + "\" --frames 3";
     auto res = run(cmd);
     INFO(res.output);
@@ -141,8 +159,8 @@ TEST_CASE("the app draws the same with its built-in shaders as with the shader f
     const char* env[2] = {"", "GENOCHRON_SHADERS=builtin "};
     for (int i = 0; i < 2; ++i) {
         fs::remove(shots[i]);
-        auto res = run(std::string(env[i]) + "xvfb-run -a -s \"-screen 0 1600x1000x24\" \"" + GENOCHRON_BINARY +
-                       "\" open \"" + GENOCHRON_SOURCE_DIR + "/samples/ashford-dhr.yaml\" --tab genogram --screenshot \"" +
+        auto res = run(std::string(env[i]) + xvfb() + "\"" + GENOCHRON_BINARY +
+                       "\" open \"" + sampleCopy() + "\" --tab genogram --screenshot \"" +
                        shots[i] + "\" --frames 4");
         INFO(res.output);
         if (res.status != 0 && res.output.find("genochron-app) could not be started") != std::string::npos) return;
@@ -151,4 +169,89 @@ TEST_CASE("the app draws the same with its built-in shaders as with the shader f
     }
     CHECK(differingShare(shots[0], shots[1]) < 0.01);
     for (auto& s : shots) fs::remove(s);
+}
+
+namespace {
+
+// The app in screenshot mode on the sample with `args`; the PNG goes to `png` (removed first).
+RunResult runSample(const std::string& args, const std::string& png) {
+    fs::remove(png);
+    return run((xvfb() + "\"") + GENOCHRON_BINARY + "\" open \"" +
+               sampleCopy() + "\" " + args + " --screenshot \"" + png + "\"");
+}
+
+bool noApp(const RunResult& r) { return r.status != 0 && r.output.find("genochron-app) could not be started") != std::string::npos; }
+
+std::string tempPng(const std::string& name) {
+    return (fs::temp_directory_path() / ("genochron-" + name + "-" + std::to_string(::getpid()) + ".png")).string();
+}
+
+}  // namespace
+
+TEST_CASE("who knew what: clicking a cell lists its events, choosing one shows it in the chronology", "[app][knowledge]") {
+    if (!haveXvfb()) {
+        WARN("xvfb-run is not installed: skipped");
+        return;
+    }
+    // Window pixels of the sample's first view of the tab (fixed window size, fixed first zoom):
+    // the police row's strangulation cell (two events), then the second event in the list.
+    const std::string png = tempPng("knowledge");
+    auto list = runSample("--tab knowledge --click 821,180", png);
+    INFO(list.output);
+    if (noApp(list)) return;
+    REQUIRE(list.status == 0);
+    CHECK(list.output.find("showing tab 'Who knew what'") != std::string::npos);
+    auto jump = runSample("--tab knowledge --click 821,180 --click 1020,238", png);
+    INFO(jump.output);
+    REQUIRE(jump.status == 0);
+    CHECK(jump.output.find("showing tab 'Chronology', selected event e060") != std::string::npos);
+    fs::remove(png);
+}
+
+TEST_CASE("the genogram's time slider draws the family on a day, and the timeline marks that day", "[app][as-of]") {
+    if (!haveXvfb()) {
+        WARN("xvfb-run is not installed: skipped");
+        return;
+    }
+    const std::string today = tempPng("gen-today"), then = tempPng("gen-then");
+    auto a = runSample("--tab genogram", today);
+    INFO(a.output);
+    if (noApp(a)) return;
+    REQUIRE(a.status == 0);
+    auto b = runSample("--tab genogram --as-of 2013-03", then);
+    INFO(b.output);
+    REQUIRE(b.status == 0);
+    CHECK(b.output.find("genogram as of 31 Mar 2013") != std::string::npos);
+    // In March 2013 the younger children were not born: a different family, not a redraw.
+    CHECK(differingShare(today, then) > 0.02);
+
+    // The timeline is the same figure with a line over it: a few pixels differ, not many.
+    const std::string plain = tempPng("tl"), marked = tempPng("tl-marked");
+    REQUIRE(runSample("--tab timeline", plain).status == 0);
+    auto m = runSample("--tab timeline --as-of 2016-05", marked);
+    INFO(m.output);
+    REQUIRE(m.status == 0);
+    double share = differingShare(plain, marked);
+    CHECK(share > 0.0005);
+    CHECK(share < 0.02);
+    for (auto& f : {today, then, plain, marked}) fs::remove(f);
+}
+
+TEST_CASE("the app refuses a bad --as-of or --click with a clear message", "[app][as-of]") {
+    if (!haveXvfb()) {
+        WARN("xvfb-run is not installed: skipped");
+        return;
+    }
+    const std::string png = tempPng("bad-args");
+    auto d = runSample("--as-of 31/31/2016", png);
+    if (noApp(d)) return;
+    INFO(d.output);
+    CHECK(d.status == 2);
+    CHECK(d.output.find("--as-of 31/31/2016") != std::string::npos);
+    CHECK_FALSE(fs::exists(png));
+    auto c = runSample("--click 12", png);
+    INFO(c.output);
+    CHECK(c.status == 2);
+    CHECK(c.output.find("give X,Y or X,Y,right") != std::string::npos);
+    fs::remove(png);
 }

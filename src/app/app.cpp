@@ -11,6 +11,7 @@
 #include "app/snapshots.hpp"
 #include "app/worker.hpp"
 #include "app/theme.hpp"
+#include "core/model/date.hpp"
 #include "core/model/diagnostics.hpp"
 
 #include <epoxy/gl.h>
@@ -132,7 +133,19 @@ int runApp(const AppOptions& opt) {
             else std::cerr << "genochron: nothing in the case has the id '" << opt.select << "'\n";
         }
 
+        if (!opt.asOf.empty()) {
+            auto r = parseDate(opt.asOf);
+            if (!r.date || !r.date->known()) {
+                std::cerr << "genochron: --as-of " << opt.asOf << ": " << (r.date ? "give a date, e.g. 2017-05" : r.error) << "\n";
+                return 2;
+            }
+            bus.post(ShowAsOf{*r.date});
+            if (opt.tab.empty()) bus.post(SwitchTab{"Genogram"});
+        }
+
         std::vector<double> frameMs;
+        std::size_t clickAt = 0;   // --click: the next click, and the frame of it (0: waiting)
+        int clickPhase = 0;
         std::string title;
         int busyFrames = 3;   // frames to draw before waiting for events again
         // --animate: warm up until the tab is ready (not counted), then drive it for
@@ -173,6 +186,22 @@ int runApp(const AppOptions& opt) {
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGuiIO& io = ImGui::GetIO();
+            if (screenshot && clickAt < opt.clicks.size()) {
+                // Scripted clicks: move there, press, release, then wait for the views again.
+                const auto& k = opt.clicks[clickAt];
+                if (clickPhase == 0 && readyFrames >= 2) clickPhase = 1;
+                if (clickPhase > 0) {
+                    io.MousePos = ImVec2(k.x, k.y);
+                    io.MouseDown[k.right ? 1 : 0] = clickPhase == 2;
+                    if (++clickPhase > 3) {
+                        clickPhase = 0;
+                        ++clickAt;
+                        readyFrames = -6;   // what the click posted takes a few frames to show (events, tabs, tables)
+                    }
+                }
+            } else if (screenshot && !opt.clicks.empty()) {
+                io.MousePos = ImVec2(opt.clicks.back().x, opt.clicks.back().y);   // the pointer stays where it clicked
+            }
             bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                          ImGui::IsAnyMouseDown() || io.InputQueueCharacters.Size > 0 || ImGui::IsAnyItemActive();
             // ImGui settles hover and focus over a couple of frames after input.
@@ -198,8 +227,9 @@ int runApp(const AppOptions& opt) {
                 // Enough frames, and the views show their finished work (layouts and tiles
                 // come from the background threads); a minute at most.
                 bool ready = shell.animationReady() && work.idle();
-                readyFrames = ready ? readyFrames + 1 : 0;
-                if ((frame + 1 >= std::max(1, opt.screenshotFrames) && readyFrames >= 2) || secondsSinceStart() > 60) {
+                readyFrames = ready ? readyFrames + 1 : std::min(readyFrames, 0);
+                bool clicked = clickAt >= opt.clicks.size();
+                if ((frame + 1 >= std::max(1, opt.screenshotFrames) && readyFrames >= 2 && clicked) || secondsSinceStart() > 60) {
                     if (readyFrames < 2) std::fprintf(stderr, "genochron: the views were still busy after a minute\n");
                     try {
                         writeScreenshot(opt.screenshotPath, fbw, fbh);
@@ -210,6 +240,7 @@ int runApp(const AppOptions& opt) {
                     std::vector<double> rest(frameMs.begin() + 1, frameMs.end());
                     std::fprintf(stderr, "genochron: screenshot %dx%d after %zu frames; first frame %.1f ms, then median %.1f ms\n",
                                  fbw, fbh, frameMs.size(), frameMs.front(), median(rest));
+                    std::fprintf(stderr, "genochron: showing %s\n", shell.describeState().c_str());
                     break;
                 }
                 ctx.requestFrame();

@@ -1,6 +1,7 @@
 // The desktop app (Dear ImGui + GLFW + OpenGL 3.3). Built on core; the CLI starts it.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace genochron::app {
 
@@ -14,6 +15,14 @@ struct AppOptions {
     bool animate = false;         // drive the tab (pan, zoom, scroll) for `frames` frames, then exit
     int frames = 600;             // --animate: frames to run
     bool frameStats = false;      // print "frames N, median X ms, p95 Y ms, max Z ms" on exit
+    // With a screenshot: clicks (window pixels) made one after another, each once the views
+    // are ready, before the picture is taken (tests and README screenshots of menus, popups).
+    struct Click {
+        float x = 0, y = 0;
+        bool right = false;
+    };
+    std::vector<Click> clicks;
+    std::string asOf;             // start with the genogram's time slider on at this date
 };
 
 // Runs until the window closes; returns the process exit code.

@@ -404,6 +404,19 @@ SceneCanvas::Result SceneCanvas::draw(const char* id, const std::vector<std::str
         for (auto& h : highlightIds)
             if (h != focusId) outline(h, false);
         if (!focusId.empty()) outline(focusId, true);
+        if (m_markerX) {
+            float x = float(origin.x + m_offX + *m_markerX * m_zoom);
+            float y0 = float(origin.y + std::max(0.0, m_offY)), y1 = float(origin.y + m_offY + sc->heightPt() * m_zoom);
+            y1 = std::min(y1, end.y);
+            ImU32 col = IM_COL32(214, 110, 30, 230);
+            dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), col, 2.f);
+            if (!m_markerLabel.empty()) {
+                ImVec2 ts = ImGui::CalcTextSize(m_markerLabel.c_str());
+                ImVec2 p(x + 4, y0 + 4);
+                dl->AddRectFilled(ImVec2(p.x - 3, p.y - 2), ImVec2(p.x + ts.x + 3, p.y + ts.y + 2), col, 3.f);
+                dl->AddText(p, IM_COL32(255, 255, 255, 255), m_markerLabel.c_str());
+            }
+        }
         if (hit && hit->id != focusId) {
             ImVec2 q0(float(origin.x + m_offX + hit->bounds.x * m_zoom) - 3, float(origin.y + m_offY + hit->bounds.y * m_zoom) - 3);
             ImVec2 q1(float(origin.x + m_offX + hit->bounds.right() * m_zoom) + 3,

@@ -42,6 +42,12 @@ public:
     void setScene(std::shared_ptr<const PreparedScene> scene, Pixels overview, double overviewScale, bool firstView);
     void clear(std::string message);   // nothing to show, and why
     void setMessage(std::string text) { m_message = std::move(text); }   // over the page (e.g. "laying out...")
+    // A vertical line across the page at `xPt` (page points) with a label at its top (the
+    // timeline's mark of the genogram's as-of day); none when empty.
+    void setMarker(std::optional<double> xPt, std::string label = {}) {
+        m_markerX = xPt;
+        m_markerLabel = std::move(label);
+    }
 
     // Fills the rest of the window. `highlightIds` are outlined (the selection, the
     // people of a selected event); `focusId` gets the strong outline.
@@ -97,6 +103,8 @@ private:
     Page m_shown, m_pending;
     double m_pendingSince = 0;
     std::string m_message;
+    std::optional<double> m_markerX;
+    std::string m_markerLabel;
 
     // View transform: canvas pixel = offset + point * zoom.
     double m_zoom = 1, m_offX = 0, m_offY = 0;

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <typeindex>
 #include <unordered_map>
@@ -54,6 +55,16 @@ struct FindingsCounted {
 // Bring a central tab to the front.
 struct SwitchTab {
     std::string title;   // the view's title, e.g. "Timeline"
+};
+
+// The genogram's time slider moved (or was turned off: `at` empty): the timeline marks the day.
+struct AsOfChanged {
+    std::optional<Date> at;
+};
+
+// Turn the genogram's time slider on at this date (`--as-of` at start).
+struct ShowAsOf {
+    Date at;
 };
 
 // [SECTION] the bus

@@ -3,6 +3,7 @@
 // [SECTION] status bar
 // [SECTION] shortcuts
 #include "app/shell.hpp"
+#include "core/model/as_of.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -22,6 +23,7 @@ AppShell::AppShell(AppContext& ctx) : m_ctx(ctx) {
     m_views.push_back(makeTimelineView(ctx));
     m_views.push_back(makeChronologyView(ctx));
     m_views.push_back(makeActionsView(ctx));
+    m_views.push_back(makeKnowledgeView(ctx));
     subscribe();
 }
 
@@ -47,6 +49,7 @@ void AppShell::subscribe() {
     });
     bus.subscribe<FindingsCounted>([this](const FindingsCounted& e) { m_counts = e; });
     bus.subscribe<OpenFile>([this](const OpenFile& e) { guardUnsaved(Pending::OpenPath, e.path); });
+    bus.subscribe<AsOfChanged>([this](const AsOfChanged& e) { m_asOfShown = e.at ? asOfLabel(*e.at) : std::string(); });
     bus.subscribe<SwitchTab>([this](const SwitchTab& e) {
         for (auto& v : m_views) {
             std::string t = v->title();
@@ -56,11 +59,20 @@ void AppShell::subscribe() {
                 return s;
             };
             // "timeline", "action plan" or "actions" from the command line all work.
-            if (low(t) == low(want) || (low(want) == "actions" && low(t) == "action plan")) {
+            if (low(t) == low(want) || (low(want) == "actions" && low(t) == "action plan") ||
+                (low(want) == "knowledge" && low(t) == "who knew what")) {
                 (v->slot() == Slot::Centre ? m_switchCentre : m_switchLeft) = t;
             }
         }
     });
+}
+
+std::string AppShell::describeState() const {
+    std::string s = "tab '" + m_centreTab + "'";
+    const auto& sel = m_ctx.selection;
+    if (sel.kind != ItemKind::None) s += ", selected " + std::string(toString(sel.kind)) + (sel.id.empty() ? "" : " " + sel.id);
+    if (!m_asOfShown.empty()) s += ", genogram " + m_asOfShown;
+    return s;
 }
 
 View* AppShell::currentCentre() const {
@@ -70,6 +82,8 @@ View* AppShell::currentCentre() const {
 }
 
 bool AppShell::animationReady() const {
+    // Not while a tab asked for is still coming forward, nor with events undelivered.
+    if (!m_switchCentre.empty() || !m_switchLeft.empty() || m_ctx.bus.pending()) return false;
     View* v = currentCentre();
     return v && v->animationReady(m_ctx);
 }
@@ -189,7 +203,14 @@ void AppShell::drawCentre(float w, float h) {
         }
         ImGui::EndTabBar();
     }
-    m_switchCentre.clear();
+    // ImGui 1.86 can let a tab request go by (one made in the frame a popup closed): ask
+    // again until the tab shows, for a few frames.
+    if (m_switchCentre.empty() || m_switchCentre == m_centreTab || ++m_switchTries > 4) {
+        m_switchCentre.clear();
+        m_switchTries = 0;
+    } else {
+        m_ctx.requestFrame();
+    }
     ImGui::EndChild();
     ImGui::PopStyleVar();
 }
@@ -288,8 +309,8 @@ void AppShell::shortcuts() {
         // A text field has its own undo while it is being typed into.
         if (pressed(GLFW_KEY_Z) && !io.KeyShift) m_ctx.session.undo();
         else if (pressed(GLFW_KEY_Y) || (pressed(GLFW_KEY_Z) && io.KeyShift)) m_ctx.session.redo();
-        const char* tabs[] = {"Genogram", "Timeline", "Chronology", "Action plan"};
-        for (int i = 0; i < 4; ++i)
+        const char* tabs[] = {"Genogram", "Timeline", "Chronology", "Action plan", "Who knew what"};
+        for (int i = 0; i < 5; ++i)
             if (pressed(GLFW_KEY_1 + i)) m_switchCentre = tabs[i];
     }
 }

@@ -29,6 +29,9 @@ public:
     void requestQuit();
     bool quitConfirmed() const { return m_quit; }
     std::string windowTitle() const;
+    // What the window shows, for the screenshot line (tests): "tab 'Chronology', selected
+    // event e060, genogram as of 31 May 2016".
+    std::string describeState() const;
     // `open --animate`: the visible centre tab is ready / drive it to progress t.
     bool animationReady() const;
     void animate(double t);
@@ -66,6 +69,8 @@ private:
     std::vector<std::unique_ptr<View>> m_views;
     std::string m_centreTab, m_leftTab;       // titles of the visible tabs
     std::string m_switchCentre, m_switchLeft;   // tabs to bring forward next frame
+    int m_switchTries = 0;
+    std::string m_asOfShown;   // the genogram's as-of day, as its slider last said
     float m_leftW = 290, m_rightW = 370;
 
     std::deque<ShowError> m_errors;

@@ -446,7 +446,7 @@ void AppShell::drawModals() {
                 {"Ctrl+O", "Open a case"},          {"Ctrl+S", "Save (atomic; removes the autosave)"},
                 {"Ctrl+Shift+S", "Save as"},         {"Ctrl+E", "Export the current figure"},
                 {"Ctrl+Z", "Undo"},                  {"Ctrl+Y, Ctrl+Shift+Z", "Redo"},
-                {"Ctrl+1 .. Ctrl+4", "Genogram, timeline, chronology, action plan"},
+                {"Ctrl+1 .. Ctrl+5", "Genogram, timeline, chronology, action plan, who knew what"},
                 {"Ctrl+Q", "Quit (asks about unsaved edits)"},
                 {"Wheel", "Zoom the figure about the pointer"}, {"Drag", "Pan the figure"},
                 {"Click", "Select what is under the pointer"},  {"Middle double-click", "Fit the figure"},

@@ -83,6 +83,7 @@ std::unique_ptr<View> makeGenogramView(AppContext& ctx);
 std::unique_ptr<View> makeTimelineView(AppContext& ctx);
 std::unique_ptr<View> makeChronologyView(AppContext& ctx);
 std::unique_ptr<View> makeActionsView(AppContext& ctx);
+std::unique_ptr<View> makeKnowledgeView(AppContext& ctx);
 
 // Resolves a scene's or a finding's model id to the item it names: people first, then
 // events, households, recommendations, actions, agencies.

@@ -96,6 +96,7 @@ private:
     float m_contentWidth[ColCount] = {};    // widest content of the fixed columns
     bool m_applyContentWidths = false;
     std::string m_scrollTo;
+    int m_scrollTries = 0;
     std::string m_dateBuffer, m_dateFor;
     bool m_dateEditing = false;
     double m_animScroll = -1;   // --animate: scroll to this fraction of the table
@@ -401,14 +402,25 @@ void ChronologyView::draw(AppContext& ctx) {
         estimateHeights(c);   // wrapped heights depend on the widths
 
     if (!m_scrollTo.empty()) {
+        // A scroll asked for in the frame the table first shows is clamped to the height it
+        // had before (none): ask again until the row is in view, for a few frames.
+        bool inView = true;
         for (std::size_t r = 0; r < m_rows.size(); ++r)
             if (c.events[m_rows[r]].id == m_scrollTo) {
                 m_layout.setMeasured(r, measureRow(c, r));
                 float y = m_layout.top(r), h = m_layout.height(r);
                 float visible = ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2;
-                if (y < ImGui::GetScrollY() || y + h > ImGui::GetScrollY() + visible) ImGui::SetScrollY(y - visible / 3);
+                if (y < ImGui::GetScrollY() || y + h > ImGui::GetScrollY() + visible) {
+                    ImGui::SetScrollY(std::max(0.f, y - visible / 3));
+                    inView = false;
+                }
             }
-        m_scrollTo.clear();
+        if (inView || ++m_scrollTries > 5) {
+            m_scrollTo.clear();
+            m_scrollTries = 0;
+        } else {
+            ctx.requestFrame();
+        }
     }
     if (m_animScroll >= 0) {
         ImGui::SetScrollY(float(m_animScroll) * std::max(0.f, m_layout.total() - ImGui::GetWindowHeight()));

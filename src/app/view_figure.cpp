@@ -1,6 +1,8 @@
 #include "app/view_figure.hpp"
 
 #include "app/widgets.hpp"
+#include "core/anonymise/as_of_view.hpp"
+#include "core/model/as_of.hpp"
 #include "core/model/diagnostics.hpp"
 
 #include <chrono>
@@ -20,6 +22,7 @@ struct Built {
     double overviewScale = 0;
     double ms = 0;
     std::string error;
+    std::optional<std::map<std::string, std::string>> map;   // the as-of preview's own id map
 };
 }  // namespace
 
@@ -96,9 +99,9 @@ void FigureView::startBuild(AppContext& ctx) {
             m_canvas.clear(m_error);
             return;
         }
-    } else {
-        model = ctx.snapshots.current();
     }
+    const std::optional<Date> at = asOf();
+    if (!anon || at) model = ctx.snapshots.current();   // an anonymised as-of cut starts from the real case
     m_stale = false;
     m_building = true;
     m_wantAnon = anon;
@@ -113,7 +116,25 @@ void FigureView::startBuild(AppContext& ctx) {
         auto t0 = std::chrono::steady_clock::now();
         auto built = std::make_shared<Built>();
         try {
-            Document doc = anonCase ? buildView(*anonCase, kind, opt) : buildView(ViewCase::named(*model), kind, opt);
+            Document doc;
+            if (at) {
+                ViewOptions o = opt;
+                if (anon) {
+                    AnonymisedAsOf r = anonymiseAsOf(*model, *at);   // cut on the published dates
+                    o.asOf = r.at;
+                    o.title = (r.anon.data().info.title.empty() ? std::string("Genogram") : r.anon.data().info.title) +
+                              ", " + asOfLabel(r.at);
+                    built->map = r.anon.idMap();
+                    doc = buildView(r.anon, kind, o);
+                } else {
+                    o.asOf = at;
+                    o.title = (model->info.title.empty() ? std::string("Genogram") : model->info.title) + ", " +
+                              asOfLabel(*at);
+                    doc = buildView(ViewCase::named(caseAsOf(*model, *at)), kind, o);
+                }
+            } else {
+                doc = anonCase ? buildView(*anonCase, kind, opt) : buildView(ViewCase::named(*model), kind, opt);
+            }
             if (doc.pages.empty()) throw GenochronError("the view has nothing to draw for this case");
             std::size_t p = page < doc.pages.size() ? page : 0;
             built->page = std::make_shared<const PreparedScene>(doc.pages[p]);
@@ -134,7 +155,7 @@ void FigureView::startBuild(AppContext& ctx) {
                 return;
             }
             m_builtAnon = anon;
-            m_toOpaque = map;
+            m_toOpaque = built->map ? *built->map : map;
             m_toReal.clear();
             for (auto& [real, opaque] : m_toOpaque) m_toReal[opaque] = real;
             m_doc = built->doc;
@@ -208,6 +229,7 @@ void FigureView::draw(AppContext& ctx) {
     }
 
     drawToolbar(ctx);
+    drawAbove(ctx);
     std::vector<std::string> highlight;
     std::string focus;
     if (m_builtAnon == ctx.settings.anonymisedPreview) {
@@ -231,7 +253,9 @@ void FigureView::draw(AppContext& ctx) {
     }
     const Case& c = ctx.session.model();
     if (res.hoveredId && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) tooltip(ctx, toReal(*res.hoveredId));
-    if (res.clickedId) {
+    if (res.clickedId && onClick(ctx, toReal(*res.clickedId))) {
+        // handled by the view
+    } else if (res.clickedId) {
         SelectItem sel = selectionForId(c, toReal(*res.clickedId));
         if (sel.kind != ItemKind::None) ctx.bus.post(sel);
     } else if (res.clickedEmpty) {

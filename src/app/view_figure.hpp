@@ -28,6 +28,8 @@ protected:
     // they change what is built.
     virtual void drawOptions(AppContext& ctx) { (void)ctx; }
     virtual void adjustOptions(ViewOptions& o) const { (void)o; }
+    // A line under the toolbar, above the canvas (the genogram's time slider).
+    virtual void drawAbove(AppContext& ctx) { (void)ctx; }
     // The ids (as the scene names them: real ids, or opaque ones in the preview) to outline
     // for the current selection.
     virtual std::vector<std::string> highlightsFor(const AppContext& ctx) const;
@@ -37,6 +39,11 @@ protected:
     virtual void drawPopups(AppContext& ctx) { (void)ctx; }
     // The tooltip for a hovered item (real id).
     virtual void tooltip(AppContext& ctx, const std::string& realId);
+    // A left click on an item the view handles itself (a knowledge cell): true when handled.
+    virtual bool onClick(AppContext& ctx, const std::string& realId) { (void)ctx; (void)realId; return false; }
+    // The genogram as of a date (its time slider): the case is cut with caseAsOf, or
+    // anonymiseAsOf in the preview, on the figures worker.
+    virtual std::optional<Date> asOf() const { return std::nullopt; }
     void invalidate() { m_stale = true; m_staleSince = -1e9; }
 
     // Scene ids <-> model ids: the same in the named view; opaque in the preview.
