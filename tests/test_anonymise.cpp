@@ -133,6 +133,23 @@ TEST_CASE("scrubber: addresses and postcodes", "[anonymise]") {
     CHECK(s.scrub("Oakbury Police") == "Oakbury Police");   // the town alone names no one
 }
 
+TEST_CASE("scrubber: a flat or house name before the street line is part of the address", "[anonymise]") {
+    // Found by the held-out trap case: "Flat 3, Alder House" of "Flat 3, Alder House, 12 Mill Road, ..."
+    auto res = loadCaseString(R"(format: genochron/1
+case: {title: "T", kind: DHR, reference_date: 2021-01-01}
+publication: {hide_addresses: true}
+people:
+  - {id: a, name: "Hana Cole", pseudonym: "Tess", sex: female, born: 1980}
+households:
+  - {id: h1, address: "Flat 3, Alder House, 12 Mill Road, Brackley, BV2 7TQ", members: [a]}
+)", "inline.yaml");
+    REQUIRE(res.model);
+    anon::CaseSecrets s(*res.model);
+    CHECK(s.scrub("Officers attended Flat 3, Alder House at night") == "Officers attended Flat 3, [address removed] at night");
+    CHECK(s.scrub("near Mill Road") == "near [address removed]");
+    CHECK(s.scrub("Brackley Vale Police") == "Brackley Vale Police");   // the town after the street is kept
+}
+
 TEST_CASE("anonymise: people get display names, opaque ids, no aliases", "[anonymise]") {
     Case c = loadCanary();
     AnonymisedCase a = anonymise(c);

@@ -233,3 +233,26 @@ TEST_CASE("publication check: the samples are quiet enough to read", "[publicati
         CHECK(withCode(d, "possible-name").size() <= 15);
     }
 }
+
+TEST_CASE("publication check: a pronoun of the child's sex that no adult of the event shares", "[publication]") {
+    // From the held-out trap case: the child is named only as "her little one", and "He" in the
+    // next sentence can only be the child (the event's only adult is a woman).
+    Case c = loadText(R"(format: genochron/1
+case: {title: "T", kind: DHR, reference_date: 2021-01-01}
+publication: {hide_child_sex: true}
+people:
+  - {id: mum, name: "Alma Reed", pseudonym: "Jo", sex: female, born: 1980}
+  - {id: dad, name: "Ray Reed", pseudonym: "Lee", sex: male, born: 1979}
+  - {id: kid, name: "Tim Reed", pseudonym: "Al", sex: male, born: 2015, parents: [mum]}
+events:
+  - {id: e1, date: 2020-01, people: [mum, kid], what: "The health visitor saw Alma and her little one. He was meeting milestones."}
+  - {id: e2, date: 2020-02, people: [mum, dad, kid], what: "Alma and the child were seen. He said he was tired."}
+  - {id: e3, date: 2020-03, people: [mum, kid], what: "Alma said she was tired."}
+)");
+    Diagnostics d = publicationFindings(c);
+    INFO(all(d));
+    auto sex = withCode(d, "child-sex-in-text");
+    REQUIRE(sex.size() == 1);
+    CHECK(sex[0]->id == "e1");
+    CHECK(mentions(sex, "'He'"));
+}

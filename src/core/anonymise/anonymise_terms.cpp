@@ -622,12 +622,19 @@ void CaseSecrets::collectTerms(const Case& c) {
                 cur.clear();
             } else cur += ch;
         }
-        bool anyDigit = std::any_of(h.address.begin(), h.address.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+        // Every line up to the street's (the last with a number, the postcode aside): a flat, a
+        // house or building name ("Flat 3, Alder House, 12 Mill Road"); the town after it is kept.
+        auto hasDigit = [](const std::string& t) {
+            return std::any_of(t.begin(), t.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+        };
+        auto isPostcode = [&](const std::string& t) { return std::regex_search(t, postcode) && foldKey(t).size() <= 8; };
+        std::optional<std::size_t> street;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (hasDigit(parts[i]) && !isPostcode(parts[i])) street = i;
         for (std::size_t i = 0; i < parts.size(); ++i) {
             const std::string& part = parts[i];
-            bool digit = std::any_of(part.begin(), part.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
-            if (std::regex_search(part, postcode) && foldKey(part).size() <= 8) continue;
-            if (!(digit || (!anyDigit && i == 0))) continue;
+            if (isPostcode(part)) continue;
+            if (street ? i > *street : i != 0) continue;
             // The words after the number: "14 Kestrel Close" -> "Kestrel Close".
             std::string rest;
             for (auto& w : textWords(part))

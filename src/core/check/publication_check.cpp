@@ -244,14 +244,22 @@ struct Checker {
         if (!s.publication().hideChildSex) return;
         std::vector<std::string> children;
         bool adults = false;
+        std::set<Sex> childSexes, adultSexes;   // of an event's people (the child's true sex is known)
         bool untied = false;   // a field about no one event: recommendations, actions, updates, titles
         if (f.person) {
             if (!childIds.count(f.person->id)) return;
             children.push_back(f.person->id);
         } else if (f.event) {
-            for (auto& id : f.event->people)
-                if (childIds.count(id)) children.push_back(id);
-                else adults = true;
+            for (auto& id : f.event->people) {
+                const Person* p = c.person(id);
+                if (childIds.count(id)) {
+                    children.push_back(id);
+                    if (p) childSexes.insert(p->sex);
+                } else {
+                    adults = true;
+                    adultSexes.insert(p ? p->sex : Sex::Unknown);
+                }
+            }
         } else {
             // About a child where it names one (name, alias, pseudonym or published label);
             // pronouns then count only right after the name.
@@ -321,7 +329,13 @@ struct Checker {
         for (std::size_t k = 0; k < words.size(); ++k) {
             const std::string& key = words[k].key;
             if (!gendered().count(key)) continue;
-            if (isPronoun(key) && adults && f.person == nullptr && !nameAt.count(k)) continue;
+            // "... saw Hannah and her child. He was meeting milestones": a pronoun of the sex of
+            // the event's child that none of its adults shares is the child's.
+            const bool male = key == "he" || key == "him" || key == "his" || key == "himself";
+            const Sex pronounSex = male ? Sex::Male : Sex::Female;
+            const bool onlyTheChild = childSexes.count(pronounSex) && !adultSexes.count(pronounSex) &&
+                                      !adultSexes.count(Sex::Unknown);
+            if (isPronoun(key) && adults && f.person == nullptr && !nameAt.count(k) && !onlyTheChild) continue;
             if (std::find(found.begin(), found.end(), words[k].text) == found.end()) found.push_back(words[k].text);
         }
         if (found.empty()) return;
