@@ -494,6 +494,12 @@ TEST_CASE("an annexed PDF comes at the end as its own pages, text intact, in the
     CHECK(q.getTrailer().getKey("/Info").getKey("/Title").getUTF8Value().find("Review:") == 0);
     CHECK(root.getKey("/ViewerPreferences").getKey("/DisplayDocTitle").getBoolValue());
     REQUIRE(root.getKey("/StructTreeRoot").isDictionary());
+    // Poppler reads the structure back: one Document at the root, nothing it calls wrong.
+    Popen st(fmt::format("pdfinfo -struct '{}' 2>&1", d.file("pack.pdf")));
+    INFO(st.out.substr(0, 2000));
+    CHECK(st.out.find("Document") != std::string::npos);
+    CHECK(st.out.find("Figure") != std::string::npos);
+    CHECK(st.out.find("Warning") == std::string::npos);
     CHECK(root.getKey("/MarkInfo").getKey("/Marked").getBoolValue());
 }
 

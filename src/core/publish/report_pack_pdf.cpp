@@ -127,6 +127,18 @@ std::string finishPackPdf(const std::string& cairoPdf, const Pack& pack, const s
             QPDFObjectHandle mark = QPDFObjectHandle::newDictionary();
             mark.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
             root.replaceKey("/MarkInfo", mark);
+            // One Document element at the root, as PDF/UA and readers expect (Cairo puts each page's
+            // outer elements there side by side).
+            QPDFObjectHandle k = tree.getKey("/K");
+            if (!k.isArray()) k = QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{k});
+            QPDFObjectHandle docElem = out.makeIndirectObject(QPDFObjectHandle::newDictionary());
+            docElem.replaceKey("/Type", QPDFObjectHandle::newName("/StructElem"));
+            docElem.replaceKey("/S", QPDFObjectHandle::newName("/Document"));
+            docElem.replaceKey("/P", tree);
+            docElem.replaceKey("/K", k);
+            for (int i = 0; i < k.getArrayNItems(); ++i)
+                if (k.getArrayItem(i).isDictionary()) k.getArrayItem(i).replaceKey("/P", docElem);
+            tree.replaceKey("/K", docElem);
             std::vector<QPDFObjectHandle> figs;
             std::set<QPDFObjGen> seen;
             figures(tree.getKey("/K"), figs, seen, 0);
