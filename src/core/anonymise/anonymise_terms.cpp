@@ -612,7 +612,7 @@ void CaseSecrets::collectTerms(const Case& c) {
             addTerm((*it)[1].str() + " " + (*it)[2].str(), TermKind::Postcode, h.id, removed, "household");
             addTerm((*it)[1].str() + (*it)[2].str(), TermKind::Postcode, h.id, removed, "household");
         }
-        // The street line and the house name: components with a number, or the first when none has one.
+        // The address's lines, split at commas, new lines and semicolons.
         std::vector<std::string> parts;
         std::string cur;
         for (char ch : h.address + ",") {

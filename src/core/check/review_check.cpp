@@ -362,18 +362,29 @@ Point children(const Case& c, long today) {
     return p;
 }
 
-Point missedOpportunities(const Case& c) {
-    Point p{item("review-mo-without-analysis", "Analysis of every missed opportunity"), {}};
+// The missed opportunities in date order that lack something (`ok` false), each named by `label`.
+struct MoGaps {
+    std::size_t total = 0;
     std::vector<std::string> bare;
     const Event* first = nullptr;
-    std::size_t total = 0;
+};
+template <class Ok, class Label> MoGaps missedOpportunityGaps(const Case& c, Ok&& ok, Label&& label) {
+    MoGaps g;
     for (const Event* e : c.eventsByDate()) {
         if (!e->isMissedOpportunity()) continue;
-        ++total;
-        if (e->analysis.find_first_not_of(" \t\n") != std::string::npos) continue;
-        if (!first) first = e;
-        bare.push_back(e->id);
+        ++g.total;
+        if (ok(*e)) continue;
+        if (!g.first) g.first = e;
+        g.bare.push_back(label(*e));
     }
+    return g;
+}
+
+Point missedOpportunities(const Case& c) {
+    Point p{item("review-mo-without-analysis", "Analysis of every missed opportunity"), {}};
+    auto [total, bare, first] = missedOpportunityGaps(
+        c, [](const Event& e) { return e.analysis.find_first_not_of(" \t\n") != std::string::npos; },
+        [](const Event& e) { return e.id; });
     if (!total) {
         notApplicable(p, "no missed opportunities recorded");
         return p;
@@ -401,17 +412,12 @@ Point missedOpportunitiesAnswered(const Case& c) {
     for (const auto& r : c.recommendations)
         for (const auto& id : r.addresses) answered.insert(id);
     const auto numbers = c.missedOpportunityNumbers();
-    std::vector<std::string> bare;
-    const Event* first = nullptr;
-    std::size_t total = 0;
-    for (const Event* e : c.eventsByDate()) {
-        if (!e->isMissedOpportunity()) continue;
-        ++total;
-        if (answered.count(e->id)) continue;
-        if (!first) first = e;
-        auto n = numbers.find(e->id);
-        bare.push_back(n != numbers.end() ? fmt::format("MO{} ({})", n->second, e->id) : e->id);
-    }
+    auto [total, bare, first] = missedOpportunityGaps(
+        c, [&](const Event& e) { return answered.count(e.id) > 0; },
+        [&](const Event& e) {
+            auto n = numbers.find(e.id);
+            return n != numbers.end() ? fmt::format("MO{} ({})", n->second, e.id) : e.id;
+        });
     if (!total) {
         notApplicable(p, "no missed opportunities recorded");
         return p;

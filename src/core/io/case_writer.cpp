@@ -587,6 +587,18 @@ void writeEvent(Writer& w, const Event& e) {
     w.endMap();
 }
 
+// `date:` and `text:` of an update or a milestone (each kept as written when it was unreadable).
+void writeDatedText(Writer& w, const Date& date, const std::string& text) {
+    if (!w.unread("date")) {
+        w.key("date");
+        w.dateValue(date);
+    }
+    if (!w.unread("text")) {
+        w.key("text");
+        w.text(text);
+    }
+}
+
 void writeAction(Writer& w, const Action& a) {
     if (writeUnreadItem(w, a.meta)) return;
     ItemMeta im(w, a.meta);
@@ -607,14 +619,7 @@ void writeAction(Writer& w, const Action& a) {
             if (writeUnreadItem(w, m.meta)) continue;
             ItemMeta mm(w, m.meta);
             w.beginMap(true);
-            if (!w.unread("date")) {
-                w.key("date");
-                w.dateValue(m.date);
-            }
-            if (!w.unread("text")) {
-                w.key("text");
-                w.text(m.text);
-            }
+            writeDatedText(w, m.date, m.text);
             if (m.done || m.meta.unread.count("done")) w.boolean("done", m.done);
             w.meta(m.meta);
             w.endMap();
@@ -628,14 +633,7 @@ void writeAction(Writer& w, const Action& a) {
             if (writeUnreadItem(w, u.meta)) continue;
             ItemMeta um(w, u.meta);
             w.beginMap(true);
-            if (!w.unread("date")) {
-                w.key("date");
-                w.dateValue(u.date);
-            }
-            if (!w.unread("text")) {
-                w.key("text");
-                w.text(u.text);
-            }
+            writeDatedText(w, u.date, u.text);
             w.meta(u.meta);
             w.endMap();
         }
