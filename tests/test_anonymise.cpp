@@ -317,7 +317,7 @@ TEST_CASE("anonymise: unknown keys dropped, pure and repeatable", "[anonymise]")
     CHECK(yaml.find("nickname") == std::string::npos);
 }
 
-TEST_CASE("anonymise: the whole anonymised case passes the audit; the real one does not", "[anonymise][audit]") {
+TEST_CASE("anonymise: the whole anonymised case passes the audit - the real one does not", "[anonymise][audit]") {
     Case c = loadCanary();
     std::string real = saveCaseToString(c);
     std::string published = saveCaseToString(anonymise(c).data());

@@ -190,7 +190,7 @@ TEST_CASE("audit: a PDF with a creation date is reported", "[audit]") {
     CHECK(hasWhat(r, "Zozo"));
 }
 
-TEST_CASE("audit: SVG text is outlines; ids, titles, comments and entities are searched", "[audit]") {
+TEST_CASE("audit: SVG text is outlines - ids, titles, comments and entities are searched", "[audit]") {
     Case c = canary();
     const AuditOptions kNoOcr{.ocr = false};   // the file's own text; OCR is tested below
     std::string svg = paintToBytes(textDocument({"Zoë Ní Bhriain", "Liam Smith-Jones"}), FileFormat::Svg, {});
@@ -260,7 +260,7 @@ TEST_CASE("audit: text of an unpublished event", "[audit]") {
     CHECK(auditBytes("a purple caravan", AuditFormat::Text, c).clean());
 }
 
-TEST_CASE("audit: whole words only; pseudonyms and generated labels are clean", "[audit]") {
+TEST_CASE("audit: whole words only - pseudonyms and generated labels are clean", "[audit]") {
     Case c = canary();
     CHECK(auditBytes("Annabel, Annual, Kerri, Rhian, Dale, Child 1, Professional 1, Adult A, [name removed]",
                      AuditFormat::Text, c).clean());
@@ -326,7 +326,7 @@ Document genogramOf(const ViewCase& vc) {
 
 }  // namespace
 
-TEST_CASE("audit: the names a PNG draws are read back by OCR; the anonymised one is verified clean", "[audit][ocr]") {
+TEST_CASE("audit: the names a PNG draws are read back by OCR - the anonymised one is verified clean", "[audit][ocr]") {
     Case c = canary();
     Auditor auditor(c);
     PaintOptions po;

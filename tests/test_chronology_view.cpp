@@ -264,7 +264,7 @@ TEST_CASE("accounts from family and friends are set apart by tint, italic and a 
     }
 }
 
-TEST_CASE("dates show their precision; undated events come last under 'Undated'", "[chronology]") {
+TEST_CASE("dates show their precision - undated events come last under 'Undated'", "[chronology]") {
     Case c = baseCase();
     c.events.push_back(event("nodate", "", "gp", "Undated contact."));
     c.events.push_back(event("approx", "~2019-05", "gp", "About May."));
@@ -295,7 +295,7 @@ TEST_CASE("dates show their precision; undated events come last under 'Undated'"
     CHECK(undatedRow > undated);
 }
 
-TEST_CASE("filters: agencies, tags, dates and person; unknown names are refused", "[chronology]") {
+TEST_CASE("filters: agencies, tags, dates and person - unknown names are refused", "[chronology]") {
     Case c = manyEvents(30);
     c.events[4].tags = {"strangulation"};
     c.events[5].people = {"amy"};
@@ -338,7 +338,7 @@ TEST_CASE("filters: agencies, tags, dates and person; unknown names are refused"
     CHECK_THROWS(build(c, nobody));
 }
 
-TEST_CASE("A3 and portrait pages when asked; an empty chronology still has a page", "[chronology]") {
+TEST_CASE("A3 and portrait pages when asked - an empty chronology still has a page", "[chronology]") {
     Case c = manyEvents(10);
     ViewOptions a3;
     a3.page.size = PageSpec::Size::A3;

@@ -114,7 +114,7 @@ TEST_CASE("symbols: square for male, circle for female, diamond otherwise", "[ge
     CHECK(other[0]->path.ops()[0].p[0] == Point{d.x + d.w / 2, d.y});   // a diamond starts at its top point
 }
 
-TEST_CASE("the index person has a double outline; the dead are crossed out", "[genogram]") {
+TEST_CASE("the index person has a double outline - the dead are crossed out", "[genogram]") {
     Scene s = genogramScene(loadFamily("half-siblings"));
     auto index = outlines(s, "maria");
     REQUIRE(index.size() == 2);
@@ -128,7 +128,7 @@ TEST_CASE("the index person has a double outline; the dead are crossed out", "[g
     CHECK(none == 0);
 }
 
-TEST_CASE("age inside the symbol; birth year above left, death year above right", "[genogram]") {
+TEST_CASE("age inside the symbol - birth year above left, death year above right", "[genogram]") {
     Scene s = genogramScene(loadFamily("half-siblings"));
     auto symbol = outlines(s, "joe")[0]->path.bounds();
     std::map<std::string, const TextItem*> text;
@@ -206,7 +206,7 @@ TEST_CASE("pregnancy, miscarriage, stillbirth and abortion symbols", "[genogram]
     CHECK(small == 1);
 }
 
-TEST_CASE("twins hang from one point; identical twins add a bar", "[genogram]") {
+TEST_CASE("twins hang from one point - identical twins add a bar", "[genogram]") {
     Scene s = genogramScene(loadFamily("twins"));
     int bars = 0;
     for (auto& it : s.items)
@@ -243,7 +243,7 @@ TEST_CASE("birth children have solid lines, adopted dotted, foster dashed", "[ge
     CHECK(legend.count("Engaged"));
 }
 
-TEST_CASE("each relation kind has its own pattern; abuse lines are arrowed", "[genogram]") {
+TEST_CASE("each relation kind has its own pattern - abuse lines are arrowed", "[genogram]") {
     Case c = loadSample("ashford-dhr.yaml");
     Scene s = genogramScene(c);
     auto rel = [&](RelationKind k) {

@@ -174,7 +174,7 @@ TEST_CASE("UK dates, two-digit years, written months, ISO and '?' all import", "
     CHECK_FALSE(p.added[8].date.known());
 }
 
-TEST_CASE("times are normalised to HH:MM; a bad time is an error", "[import]") {
+TEST_CASE("times are normalised to HH:MM - a bad time is an error", "[import]") {
     using chron::normaliseTime;
     CHECK(normaliseTime("21:35") == "21:35");
     CHECK(normaliseTime("9:05") == "09:05");
@@ -254,7 +254,7 @@ TEST_CASE("UTF-16 with a BOM and Windows-1252 sheets are converted to UTF-8", "[
     }
 }
 
-TEST_CASE("quoted cells keep their commas, quotes and line breaks; rows are numbered by file line", "[import]") {
+TEST_CASE("quoted cells keep their commas, quotes and line breaks - rows are numbered by file line", "[import]") {
     Case c = importCase();
     std::string csv = "Date,Event,Source\n"
                       "01/01/2020,\"One, two, \"\"three\"\"\",Ref 1\n"
@@ -333,7 +333,7 @@ TEST_CASE("an unknown agency is refused with the nearest id", "[import]") {
     CHECK_THAT(errorsOf(p), Catch::Contains("--agency"));
 }
 
-TEST_CASE("an unknown person is an error with its row; people match by id, name, alias, pseudonym", "[import]") {
+TEST_CASE("an unknown person is an error with its row - people match by id, name, alias, pseudonym", "[import]") {
     Case c = importCase();
     auto p = plan(c, readFile(fixture("unknown_person.csv")));
     REQUIRE_FALSE(p.ok());

@@ -112,7 +112,7 @@ TEST_CASE("a Word IMR table imports the same events as the CSV of the same chron
     }
 }
 
-TEST_CASE("Word merged cells: vMerge holds a date down its rows; gridSpan places cells by column", "[import][docx]") {
+TEST_CASE("Word merged cells: vMerge holds a date down its rows - gridSpan places cells by column", "[import][docx]") {
     TempDir dir("docx-merge");
     Case c = importCase();
     std::string rows = wRow({"Date", "Event", "Action"});
@@ -130,7 +130,7 @@ TEST_CASE("Word merged cells: vMerge holds a date down its rows; gridSpan places
     CHECK(p.added[2].action.empty());
 }
 
-TEST_CASE("a chronology split over several Word tables is read as one; differing tables ask for --sheet", "[import][docx]") {
+TEST_CASE("a chronology split over several Word tables is read as one - differing tables ask for --sheet", "[import][docx]") {
     TempDir dir("docx-split");
     Case c = importCase();
     auto table = [](const std::vector<std::string>& header, const std::string& date, const std::string& what) {
@@ -162,7 +162,7 @@ TEST_CASE("a chronology split over several Word tables is read as one; differing
     CHECK_THROWS_WITH(plan(c, bytes, "differ.docx", o), Catch::Contains("no table 'table 9'") && Catch::Contains("table 1: 2 rows"));
 }
 
-TEST_CASE("errors in a Word table name the table, row and column; a document without tables is refused", "[import][docx]") {
+TEST_CASE("errors in a Word table name the table, row and column - a document without tables is refused", "[import][docx]") {
     TempDir dir("docx-errors");
     Case c = importCase();
     std::string rows = wRow({"Date", "Event"}) + wRow({"01/01/2020", "Fine."}) + wRow({"31/02/2020", "Bad date."});

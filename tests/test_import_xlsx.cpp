@@ -215,7 +215,7 @@ TEST_CASE("a workbook saved in the 1904 date system reads its dates right", "[im
     CHECK_THAT(notesOf(p), Catch::Contains("1904"));
 }
 
-TEST_CASE("merged cells: a date merged down holds for each row; a row merged across is a heading", "[import][xlsx]") {
+TEST_CASE("merged cells: a date merged down holds for each row - a row merged across is a heading", "[import][xlsx]") {
     TempDir dir("xlsx-merge");
     Case c = importCase();
     std::string bytes = test::makeXlsx(dir.file("m.xlsx"), [](lxw_workbook* wb) {
@@ -244,7 +244,7 @@ TEST_CASE("merged cells: a date merged down holds for each row; a row merged acr
                                Catch::Contains("section heading") && Catch::Contains("'2019'"));
 }
 
-TEST_CASE("several sheets: the chronology sheet is chosen, or --sheet; a clear error lists them", "[import][xlsx]") {
+TEST_CASE("several sheets: the chronology sheet is chosen, or --sheet - a clear error lists them", "[import][xlsx]") {
     TempDir dir("xlsx-sheets");
     Case c = importCase();
     auto simple = [](lxw_worksheet* ws, const char* what) {

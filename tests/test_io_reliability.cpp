@@ -52,7 +52,7 @@ TEST_CASE("a case saved as UTF-16 or UTF-32 is told to save it as UTF-8", "[io][
     REQUIRE(findCode(rf, "encoding"));
 }
 
-TEST_CASE("a second YAML document is an error that names where it starts; an empty one a warning", "[io][errors]") {
+TEST_CASE("a second YAML document is an error that names where it starts - an empty one a warning", "[io][errors]") {
     auto r = loadCaseString("format: genochron/1\ncase: {title: x}\n---\nformat: genochron/1\npeople: [{id: a}]\n", "c.yaml");
     REQUIRE_FALSE(r.model);   // not opened: a save would drop the second document
     auto* d = findCode(r, "second-document");
@@ -190,7 +190,7 @@ TEST_CASE("values that failed to parse are kept as written, reported, and writte
     CHECK(hasError(live, "duplicate-key", 15));
 }
 
-TEST_CASE("editing a field replaces its kept text; other kept values stay", "[io][unread][edit]") {
+TEST_CASE("editing a field replaces its kept text - other kept values stay", "[io][unread][edit]") {
     auto r = loadCaseString(kBroken, "broken.yaml");
     REQUIRE(r.model);
     Case c = *r.model;

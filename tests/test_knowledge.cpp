@@ -144,12 +144,12 @@ TEST_CASE("the sample's knowledge view: every agency's indicators and whether it
     CHECK(silos >= 10);
 }
 
-TEST_CASE("render --view knowledge: PNG, SVG, PDF; anonymised and audited", "[knowledge][cli]") {
+TEST_CASE("render --view knowledge: PNG, SVG, PDF - anonymised and audited", "[knowledge][cli]") {
     test::TempDir dir("knowledge-cli");
     const std::string s = test::sample("ashford-dhr.yaml");
     for (const char* ext : {"png", "svg", "pdf"}) {
         std::string out = dir.file(std::string("k.") + ext);
-        auto r = test::runCli("render '" + s + "' --view knowledge --anonymise --dpi 50 -o '" + out + "'");
+        auto r = test::runCli("render '" + s + "' --view knowledge --anonymise --dpi 100 -o '" + out + "'");
         INFO(r.err);
         CHECK(r.exitCode == 0);
         CHECK(std::filesystem::file_size(out) > 1000);

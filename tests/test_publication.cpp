@@ -256,3 +256,69 @@ events:
     CHECK(sex[0]->id == "e1");
     CHECK(mentions(sex, "'He'"));
 }
+
+TEST_CASE("publication check: children's gendered words in every published field", "[publication]") {
+    // One planted word per kind of published field; each must be reported at its own field.
+    const std::vector<std::pair<std::string, std::string>> fields = {
+        {"case.title", "title: \"Review of the boy's death\""},
+        {"case.partnership", "partnership: \"Safer Schoolgirl Partnership\""},
+        {"households[h1].label", "household label"},
+        {"events[e1].what", "what"},
+        {"events[e1].action", "action"},
+        {"events[e1].analysis", "analysis"},
+        {"events[e1].missed_opportunity", "missed_opportunity"},
+        {"events[e1].source_ref", "source_ref"},
+        {"recommendations[R1].text", "rec"},
+        {"actions[R1.1].text", "atext"},
+        {"actions[R1.1].updates[0].text", "update"},
+        {"actions[R1.1].outcome", "outcome"},
+        {"actions[R1.1].evidence", "evidence"},
+        {"actions[R1.1].milestones[0].text", "milestone"},
+    };
+    for (auto& [where, slot] : fields) {
+        auto v = [&](const std::string& s, const std::string& planted, const std::string& plain) {
+            return s == slot ? planted : plain;
+        };
+        std::string yaml = "format: genochron/1\ncase: {" +
+                           (slot.rfind("title", 0) == 0 ? slot : std::string("title: \"Review\"")) +
+                           ", kind: DHR, reference_date: 2021-01-01" +
+                           (slot.rfind("partnership", 0) == 0 ? ", " + slot : std::string()) + "}\n" +
+                           R"(publication: {hide_child_sex: true}
+agencies: [{id: school, name: "Ashby School"}]
+people:
+  - {id: mum, name: "Alma Reed", pseudonym: "Jo", sex: female, born: 1980}
+  - {id: kid, name: "Tim Reed", pseudonym: "Al", sex: male, born: 2015, parents: [mum]}
+households:
+  - {id: h1, label: ")" + v("household label", "Home of the girl and her mother", "Family home") + R"(", members: [mum, kid]}
+events:
+  - id: e1
+    date: 2020-01
+    agency: school
+    people: [mum]
+    what: ")" + v("what", "The school spoke to the boy", "The school called") + R"("
+    action: ")" + v("action", "Referral about her son", "Referral made") + R"("
+    analysis: ")" + v("analysis", "The lad was not seen", "Not followed up") + R"("
+    missed_opportunity: ")" + v("missed_opportunity", "The daughter was not asked", "Not asked") + R"("
+    source_ref: ")" + v("source_ref", "School IMR on the boy 2.1", "School IMR 2.1") + R"("
+recommendations:
+  - id: R1
+    text: ")" + v("rec", "Schools to hear every schoolboy", "Schools to hear every child") + R"("
+    actions:
+      - id: R1.1
+        text: ")" + v("atext", "Train staff on sons", "Train staff") + R"("
+        lead: school
+        owner: "Head teacher"
+        updates: [{date: 2021-02-01, text: ")" + v("update", "Met the girl's class", "Training booked") + R"("}]
+        outcome: ")" + v("outcome", "Every girl is heard", "Every child is heard") + R"("
+        evidence: ")" + v("evidence", "Audit of boys' files", "Audit of files") + R"("
+        milestones: [{date: 2021-03-01, text: ")" + v("milestone", "Daughters' forum set up", "Forum set up") + R"("}]
+)";
+        Case c = loadText(yaml);
+        Diagnostics d = publicationFindings(c);
+        INFO(where << "\n" << all(d));
+        auto sex = withCode(d, "child-sex-in-text");
+        REQUIRE(sex.size() == 1);
+        CHECK(sex[0]->message.rfind(where + ":", 0) == 0);
+        CHECK(sex[0]->line > 0);
+    }
+}

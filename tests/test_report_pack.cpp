@@ -309,7 +309,7 @@ TEST_CASE("the action plan's position is the --as-of day, not the clock", "[pack
     CHECK(coverSays(daysFromCivil(2024, 9, 1)) == after);   // built again: the same
 }
 
-TEST_CASE("pack, render and check take an as-of day; a bad day is an error before anything is written", "[pack][asof][cli]") {
+TEST_CASE("pack, render and check take an as-of day - a bad day is an error before anything is written", "[pack][asof][cli]") {
     TempDir d("pack-asof");
     std::string cs = d.write("small.yaml", kSmall);
     auto bad = runCli(fmt::format("pack '{}' -q --as-of 2024-02-30 -o '{}'", cs, d.file("p.pdf")));

@@ -130,7 +130,7 @@ TEST_CASE("words a YAML 1.1 reader would turn into booleans, nulls or numbers ar
     CHECK(saveCaseToString(c).find("what: Police attended at 22:40, 3 officers") != std::string::npos);
 }
 
-TEST_CASE("plain unknown values another tool wrote stay plain; quoted ones stay quoted", "[io][save]") {
+TEST_CASE("plain unknown values another tool wrote stay plain - quoted ones stay quoted", "[io][save]") {
     auto r = loadCaseString(std::string(kBase) + "x_count: 3\nx_flag: yes\nx_text: \"3\"\n", "x.yaml");
     REQUIRE(r.model);
     std::string saved = saveCaseToString(*r.model);
@@ -212,7 +212,7 @@ TEST_CASE("saving through a symbolic link updates the file it points to", "[io][
     CHECK_THROWS_AS(saveCaseFile(c, dir.file("loop-a.yaml")), GenochronError);
 }
 
-TEST_CASE("stale temp files of a killed save are removed on the next save; live and foreign ones stay", "[io][save]") {
+TEST_CASE("stale temp files of a killed save are removed on the next save - live and foreign ones stay", "[io][save]") {
     test::TempDir dir("save-stale");
     std::string path = dir.file("case.yaml");
     auto make = [&](const std::string& name, bool old) {

@@ -144,7 +144,7 @@ TEST_CASE("stage spans run from each stage's first to its last shown event", "[s
     CHECK(cut[3].events == 0);
 }
 
-TEST_CASE("timeline --stages draws the strip with every stage's name; without it, none", "[stages][timeline]") {
+TEST_CASE("timeline --stages draws the strip with every stage's name - without it, none", "[stages][timeline]") {
     auto r = loadCaseFile(test::sample("ashford-dhr.yaml"));
     REQUIRE(r.ok());
     ViewOptions vo;
@@ -193,7 +193,7 @@ TEST_CASE("the chronology table shows an event's stage", "[stages][chronology]")
     CHECK_FALSE(anyTextReads(d, "Stage 6"));
 }
 
-TEST_CASE("render --stages on the sample writes a PNG; the flag is in --help", "[stages][cli]") {
+TEST_CASE("render --stages on the sample writes a PNG - the flag is in --help", "[stages][cli]") {
     test::TempDir dir("stages-cli");
     auto out = dir.file("t.png");
     auto r = test::runCli("render '" + test::sample("ashford-dhr.yaml") + "' --view timeline --stages --dpi 40 -o '" + out + "'");

@@ -113,7 +113,7 @@ TEST_CASE("the CSV: one row per case then totals, no names", "[themes]") {
     CHECK(d.pages.size() == 2);
 }
 
-TEST_CASE("genochron themes over the samples and test cases: a row per case and totals; PDF charts", "[themes][cli]") {
+TEST_CASE("genochron themes over the samples and test cases: a row per case and totals - PDF charts", "[themes][cli]") {
     test::TempDir dir("themes-cli");
     std::string files;
     int n = 0;
@@ -167,7 +167,7 @@ TEST_CASE("themes refuses an output that would carry a real name of any case", "
     CHECK_FALSE(std::filesystem::exists(out));
 }
 
-TEST_CASE("a pregnancy node named only by what it is is not a name; a named one is", "[themes][anonymise]") {
+TEST_CASE("a pregnancy node named only by what it is is not a name - a named one is", "[themes][anonymise]") {
     const Case c = load(R"(format: genochron/1
 people:
   - {id: m, name: Mae Rook, sex: female}

@@ -284,14 +284,27 @@ struct Checker {
                         children.push_back(id);
             }
         }
-        if (untied && children.empty() && !childIds.empty()) {
-            // Words that can only be about a young person, wherever they are written.
-            static const std::set<std::string> young = {"boy", "boys", "girl", "girls", "son", "sons", "daughter",
-                                                        "daughters", "schoolboy", "schoolgirl", "stepson",
-                                                        "stepdaughter", "grandson", "granddaughter", "lad", "lass"};
+        if (children.empty() && !childIds.empty()) {
+            // Words that can only be about a young person, wherever they are written: in a field
+            // about no one event, or in an event whose people list no child (lists are often
+            // incomplete: "the school spoke to the boy"). A son or daughter in an event counts only
+            // where one of its people is a parent of a child of the case ("her son" may be the child).
+            static const std::set<std::string> young = {"boy", "boys", "girl", "girls", "schoolboy", "schoolgirl",
+                                                        "lad", "lass"};
+            static const std::set<std::string> offspring = {"son", "sons", "daughter", "daughters", "stepson",
+                                                            "stepdaughter", "grandson", "granddaughter"};
+            bool parentPresent = untied;
+            if (f.event)
+                for (auto& id : childIds)
+                    if (const Person* p = c.person(id))
+                        for (auto& par : p->parents)
+                            if (std::find(f.event->people.begin(), f.event->people.end(), par) != f.event->people.end())
+                                parentPresent = true;
             std::vector<std::string> found;
             for (auto& w : words)
-                if (young.count(w.key) && std::find(found.begin(), found.end(), w.text) == found.end()) found.push_back(w.text);
+                if ((young.count(w.key) || (parentPresent && offspring.count(w.key))) &&
+                    std::find(found.begin(), found.end(), w.text) == found.end())
+                    found.push_back(w.text);
             if (found.empty()) return;
             std::string list;
             for (auto& w : found) list += (list.empty() ? "'" : ", '") + w + "'";

@@ -147,11 +147,19 @@ AuditReport Auditor::audit(std::string_view bytes, AuditFormat fmt, const std::s
     if (options.ocr && (fmt == AuditFormat::Png || fmt == AuditFormat::Svg)) {
         const bool svg = fmt == AuditFormat::Svg;
         audit_detail::OcrReading ocr = audit_detail::ocrImage(bytes, svg);
-        const std::string where = svg ? "the drawn SVG (read by OCR)" : "the image (read by OCR)";
+        // From a reading that is mostly guesses a hit may be a misreading ("HM" out of a smudge):
+        // still refused, but said so, so the chair looks rather than hunts for a name.
+        const std::string where = std::string(svg ? "the drawn SVG" : "the image") +
+                                  (ocr.unreadable.empty() ? " (read by OCR)"
+                                                          : " (read by OCR, which could read little of it: "
+                                                            "this may be a misreading; look at the figure)");
         for (auto& t : ocr.texts) {
             scanText(t, where, r);
             if (!t.empty()) r.ocrText += t;
         }
+        for (auto& w : ocr.words)
+            if (w.confidence < audit_detail::kOcrWordConfidence)
+                r.ocrGuesses += fmt::format("{}{} ({:.0f}%)", r.ocrGuesses.empty() ? "" : ", ", w.text, w.confidence);
         if (!ocr.unreadable.empty()) r.unverified.push_back(ocr.unreadable);
     }
     // A file's name travels with it (an e-mail attachment): "zoe-genogram.png" names her.

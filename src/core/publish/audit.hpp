@@ -43,6 +43,7 @@ struct AuditReport {
     std::vector<AuditFinding> findings;
     std::vector<std::string> unverified;   // why (part of) the file could not be checked
     std::string ocrText;                   // what OCR read in an image, for `audit --show-ocr`
+    std::string ocrGuesses;                // the words it read only as guesses, with their confidence
     bool clean() const { return findings.empty(); }
     bool verified() const { return unverified.empty(); }
 };
