@@ -1,7 +1,7 @@
 // The app's benchmark arithmetic (open --animate --frame-stats) and the camera path it
 // follows: what a reader of "p95 7.9 ms" must be able to trust.
-#include "app/animation.hpp"
-#include "app/frame_stats.hpp"
+#include "app/views/animation.hpp"
+#include "app/platform/frame_stats.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // The chronology's variable-height rows (app/row_layout): the visible window found by
 // binary search must be the rows a linear scan finds, and measuring rows must move only
 // the rows below them.
-#include "app/row_layout.hpp"
+#include "app/views/row_layout.hpp"
 
 #include <catch2/catch.hpp>
 #include <random>

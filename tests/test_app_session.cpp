@@ -1,6 +1,6 @@
 // The app's open case and the file on disk: a second window on the same case, a save
 // after another program changed the file, autosaves that belong to another window.
-#include "app/session.hpp"
+#include "app/session/session.hpp"
 #include "core/io/autosave.hpp"
 #include "core/io/case_io.hpp"
 #include "support.hpp"

@@ -1,6 +1,6 @@
 // genochron-app: the desktop app (Dear ImGui + GLFW). `genochron` with no subcommand, or
 // `genochron open ...`, starts this program; it can also be started by itself.
-#include "app/app.hpp"
+#include "app/shell/app.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
