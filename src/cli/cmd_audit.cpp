@@ -34,8 +34,10 @@ int run(const AuditArgs& a) {
             if (image && a.noOcr)
                 r.unverified.push_back("its drawn text was not read (--no-ocr): only metadata, ids and comments "
                                        "were searched");
-            if (a.showOcr && image) std::cout << "--- " << path << ": text read by OCR\n" << r.ocrText << "--- read only as guesses: "
-                      << (r.ocrGuesses.empty() ? "none" : r.ocrGuesses) << "\n";
+            if (a.showOcr && image)
+                std::cout << "--- " << path << ": text read by OCR\n"
+                          << r.ocrText << "--- read only as guesses: " << (r.ocrGuesses.empty() ? "none" : r.ocrGuesses)
+                          << "\n";
             for (auto& f : r.findings) std::cout << formatFinding(path, f) << "\n";
             for (auto& why : r.unverified)
                 std::cerr << path << ": not verified: " << why
