@@ -221,26 +221,50 @@ TEST_CASE("twins hang from one point - identical twins add a bar", "[genogram]")
     CHECK(legend.count("Identical twins"));
 }
 
-TEST_CASE("birth children have solid lines, adopted dotted, foster dashed", "[genogram]") {
+// The key's sample for a label: the unfilled legend shapes on the label's row, left of it.
+static std::vector<const ShapeItem*> legendSample(const Scene& s, const std::string& label) {
+    const TextItem* t = nullptr;
+    for (auto* x : textsOf(s, "legend"))
+        if (x->text == label) t = x;
+    std::vector<const ShapeItem*> out;
+    if (!t) return out;
+    for (auto* sh : shapesOf(s, "legend")) {
+        Rect b = sh->path.bounds();
+        if (!sh->paint.fill && b.right() <= t->at.x && b.right() > t->at.x - 50 && b.y <= t->at.y && b.bottom() >= t->at.y)
+            out.push_back(sh);
+    }
+    return out;
+}
+
+TEST_CASE("birth children have solid lines, adopted dashed, foster dotted (McGoldrick, GenoPro)", "[genogram]") {
     Scene s = genogramScene(loadFamily("adoption"));
     auto line = [&](const char* id) {
         for (auto* sh : shapesOf(s, id))
             if (isSegment(*sh) && !sh->paint.fill) return sh;
         return static_cast<const ShapeItem*>(nullptr);
     };
+    auto dashed = [](const Paint& p) { return p.dash.size() == 2 && p.dash[0] >= 3 && !p.roundCaps; };
+    auto dotted = [](const Paint& p) { return p.dash.size() == 2 && p.dash[0] < 1 && p.roundCaps; };
     REQUIRE(line("rob"));
-    REQUIRE(line("sara"));
-    REQUIRE(line("tim"));
+    REQUIRE(line("sara"));   // adopted
+    REQUIRE(line("tim"));    // foster
     CHECK(line("rob")->paint.dash.empty());
-    REQUIRE(!line("sara")->paint.dash.empty());
-    CHECK(line("sara")->paint.dash[0] < 1);
-    CHECK(line("sara")->paint.roundCaps);
-    REQUIRE(!line("tim")->paint.dash.empty());
-    CHECK(line("tim")->paint.dash[0] >= 3);
+    CHECK(dashed(line("sara")->paint));
+    CHECK_FALSE(dotted(line("sara")->paint));
+    CHECK(dotted(line("tim")->paint));
+    CHECK_FALSE(dashed(line("tim")->paint));
     auto legend = legendTexts(s);
     CHECK(legend.count("Adopted child"));
     CHECK(legend.count("Foster child"));
     CHECK(legend.count("Engaged"));
+    // The key's samples are drawn the same way as the figure's lines.
+    auto adopted = legendSample(s, "Adopted child"), foster = legendSample(s, "Foster child"), birth = legendSample(s, "Child");
+    REQUIRE(adopted.size() == 1);
+    REQUIRE(foster.size() == 1);
+    REQUIRE(birth.size() == 1);
+    CHECK(adopted.front()->paint.dash == line("sara")->paint.dash);
+    CHECK(foster.front()->paint.dash == line("tim")->paint.dash);
+    CHECK(birth.front()->paint.dash.empty());
 }
 
 TEST_CASE("each relation kind has its own pattern - abuse lines are arrowed", "[genogram]") {

@@ -329,8 +329,9 @@ void drawFamilyLine(Scene& s, const std::vector<Point>& pts, const Palette& pal,
     bool round = false;
     switch (pa) {
     case Parentage::Biological: break;
-    case Parentage::Adoptive: dash = {0.1, 2.6}; round = true; break;
-    case Parentage::Foster: dash = {5, 3}; break;
+    // McGoldrick / GenoPro: adopted = dashed, foster = dotted.
+    case Parentage::Adoptive: dash = {5, 3}; break;
+    case Parentage::Foster: dash = {0.1, 2.6}; round = true; break;
     case Parentage::Step: dash = {7, 2.5, 1.5, 2.5}; break;
     }
     s.add(Path::polyline(pts), strokeOnly(pal.ink, round ? 1.6 : 1.1, dash, round), id);
