@@ -1,3 +1,7 @@
+// [SECTION] forms and text fields
+// [SECTION] wrapped multi-line editors
+// [SECTION] dates
+// [SECTION] checkboxes, choices, headings and pills
 #include "app/views/widgets.hpp"
 
 #include <algorithm>
@@ -6,6 +10,8 @@
 #include <unordered_map>
 
 namespace genochron::app::ui {
+
+// ---------------------------------------------------------------- [SECTION] forms and text fields
 
 bool beginForm(const char* id) {
     if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX)) return false;
@@ -39,6 +45,8 @@ bool text(CaseSession& s, const char* label, std::string& value, const char* hin
     if (ImGui::IsItemDeactivated()) s.sealMerge();
     return changed;
 }
+
+// ---------------------------------------------------------------- [SECTION] wrapped multi-line editors
 
 std::string stripSoftBreaks(const std::string& text) {
     std::string out;
@@ -183,6 +191,8 @@ bool multiline(CaseSession& s, const char* label, std::string& value, float line
     return changed;
 }
 
+// ---------------------------------------------------------------- [SECTION] dates
+
 namespace {
 
 // Text being typed into a date field, kept while it is being edited or while it does
@@ -265,6 +275,8 @@ bool date(const char* label, Date& value) {
     if (changed) value = out.value_or(Date{});
     return changed;
 }
+
+// ---------------------------------------------------------------- [SECTION] checkboxes, choices, headings and pills
 
 bool checkbox(const char* label, bool& value) {
     formLabel(label);

@@ -2,6 +2,11 @@
 // the written forms of a date on them, every reading of an ambiguous one kept (14/06 and
 // 06/14). A line break, a tab or any other character ends a date: a table's rows and
 // columns, and separate fields, are never read as one date.
+//
+// [SECTION] tokens: numbers, words, separators, spaces
+// [SECTION] the finder: written forms of a date
+// [SECTION] mentions: dates and times found in text
+// [SECTION] what a date gives away (birth) and how precise to publish
 #include "core/anonymise/anonymise_dates.hpp"
 
 #include <algorithm>
@@ -13,6 +18,8 @@ namespace genochron::anon {
 namespace {
 
 enum class Tk { Num, Word, Sep, Space, Other };
+
+// ---------------------------------------------------------------- [SECTION] tokens
 
 struct Tok {
     Tk kind = Tk::Other;
@@ -133,6 +140,8 @@ int ordinalWord(const std::string& w) {
     if (w == "thirtieth") return 30;
     return 0;
 }
+
+// ---------------------------------------------------------------- [SECTION] the finder
 
 bool validReading(const DateReading& r) {
     if (r.month < 1 || r.month > 12 || r.day < 0 || r.day > 31) return false;
@@ -359,6 +368,8 @@ struct Finder {
 
 }  // namespace
 
+// ---------------------------------------------------------------- [SECTION] mentions
+
 bool DateMention::is(const CalendarDate& d) const {
     if (!d.day || !d.month) return false;
     for (auto& r : readings) {
@@ -500,6 +511,8 @@ std::vector<TimeMention> findTimeMentions(std::string_view text) {
     }
     return out;
 }
+
+// ---------------------------------------------------------------- [SECTION] what a date gives away
 
 bool aboutBirth(std::string_view text, const DateMention& m) {
     // The sentence around the mention, on its own line.

@@ -3,6 +3,13 @@
 // the names it does not know (third parties, places), numbers and addresses typed into
 // free text, the date of death, words that give away a child's sex, owners named by
 // name, and pseudonyms that are somebody's real name.
+//
+// [SECTION] words: titles, gendered words, pronouns
+// [SECTION] names and numbers in free text
+// [SECTION] dates
+// [SECTION] replacements to look at, and a child's sex
+// [SECTION] owners, pseudonyms, reused unpublished text
+// [SECTION] running the checks
 #include "core/anonymise/anonymise_dates.hpp"
 #include "core/anonymise/anonymise_terms.hpp"
 #include "core/check/check.hpp"
@@ -22,6 +29,8 @@ namespace {
 using namespace anon;
 
 const std::set<std::string>& stopwords() { return CaseSecrets::stopwords(); }
+
+// ---------------------------------------------------------------- [SECTION] words
 
 std::size_t codePoints(const std::string& s) {
     std::size_t n = 0;
@@ -79,6 +88,8 @@ struct Checker {
     void warn(const TextField& f, std::string code, std::string msg) {
         d.warning(Category::Publication, std::move(code), f.loc, f.where + ": " + msg, f.id);
     }
+
+    // ------------------------------------------------------------ [SECTION] names and numbers in free text
 
     // Capitalised words mid-sentence that are no name the case knows: a third party, or a place.
     void possibleNames(const TextField& f, const std::vector<TextWord>& words) {
@@ -173,6 +184,8 @@ struct Checker {
         }
     }
 
+    // ------------------------------------------------------------ [SECTION] dates
+
     // One finding per field and sensitive date, listing every way it is written there: the
     // days (death, birth), birthdays, and with the date of death hidden its month and time.
     void dates(const TextField& f, const std::vector<Hit>& hits) {
@@ -219,6 +232,8 @@ struct Checker {
                     break;
                 }
     }
+
+    // ------------------------------------------------------------ [SECTION] replacements to look at, and a child's sex
 
     // Replacements a person should look at: a name that is also a word, a place's name, a name
     // beside a word the case does not know, initials, a kept phrase. Each with its context.
@@ -361,6 +376,8 @@ struct Checker {
                          "reword with neutral words (child, they, sibling)", who, list));
     }
 
+    // ------------------------------------------------------------ [SECTION] owners, pseudonyms, reused unpublished text
+
     void owners() {
         for (auto& r : c.recommendations)
             for (auto& a : r.actions) {
@@ -434,6 +451,8 @@ struct Checker {
                              found.front().source->where, found.front().words));
         }
     }
+
+    // ------------------------------------------------------------ [SECTION] running the checks
 
     void run() {
         for (auto& f : freeTextFields(c, false)) {

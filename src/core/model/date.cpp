@@ -1,3 +1,7 @@
+// [SECTION] parsing: ISO and UK forms
+// [SECTION] calendar arithmetic
+// [SECTION] Date: points, ranges, before/after, ages, labels
+// [SECTION] parseDate and today
 #include "core/model/date.hpp"
 
 #include <array>
@@ -14,6 +18,8 @@ namespace {
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December"};
+
+// ---------------------------------------------------------------- [SECTION] parsing
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -200,6 +206,8 @@ std::optional<CalendarDate> parseOne(std::string_view s, const DateParseOptions&
 
 }  // namespace
 
+// ---------------------------------------------------------------- [SECTION] calendar arithmetic
+
 long daysFromCivil(int y, int m, int d) {
     using namespace std::chrono;
     return long(sys_days{year{y} / month{unsigned(m)} / day{unsigned(d)}}.time_since_epoch().count());
@@ -235,6 +243,8 @@ CalendarDate CalendarDate::coarsened(DatePrecision p) const {
     if (p == DatePrecision::Month) r.day = 0;
     return r;
 }
+
+// ---------------------------------------------------------------- [SECTION] Date
 
 Date Date::point(CalendarDate d, bool approximate) {
     Date r;
@@ -345,6 +355,8 @@ bool operator<(const Date& a, const Date& b) {
     if (a.earliestDay() != b.earliestDay()) return a.earliestDay() < b.earliestDay();
     return a.latestDay() < b.latestDay();
 }
+
+// ---------------------------------------------------------------- [SECTION] parseDate and today
 
 DateParseResult parseDate(std::string_view text, const DateParseOptions& opt) {
     DateParseResult res;

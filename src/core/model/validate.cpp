@@ -1,3 +1,8 @@
+// [SECTION] values kept as read (their errors stand until edited)
+// [SECTION] references and unique ids
+// [SECTION] people and ancestry
+// [SECTION] partnerships, relations, households
+// [SECTION] events and recommendations
 #include "core/model/validate.hpp"
 #include "core/model/stages.hpp"
 
@@ -33,6 +38,8 @@ private:
     const Case& m_c;
     Diagnostics& m_d;
 
+    // ------------------------------------------------------------ [SECTION] values kept as read
+
     // Values kept as they were read: their errors stand until the field is edited.
     void unreadIn(const Meta& m, const std::string& id) {
         auto report = [&](const std::vector<UnreadError>& errors) {
@@ -65,6 +72,8 @@ private:
         }
     }
     std::vector<std::string_view> m_people, m_agencies, m_events;
+
+    // ------------------------------------------------------------ [SECTION] references and unique ids
 
     static std::string didYouMean(std::string_view id, const std::vector<std::string_view>& pool) {
         auto n = nearest(id, pool);
@@ -115,6 +124,8 @@ private:
                           fmt::format("agencies[{}]: id '{}' may use only a-z, 0-9, '_' and '-'", i, id), id);
         }
     }
+
+    // ------------------------------------------------------------ [SECTION] people and ancestry
 
     void people() {
         for (std::size_t i = 0; i < m_c.people.size(); ++i) {
@@ -193,6 +204,8 @@ private:
         }
     }
 
+    // ------------------------------------------------------------ [SECTION] partnerships, relations, households
+
     void partnerships() {
         for (std::size_t i = 0; i < m_c.partnerships.size(); ++i) {
             auto& p = m_c.partnerships[i];
@@ -222,6 +235,8 @@ private:
             for (auto& m : h.members) refPerson(m, h.meta.at("members"), fmt::format("households[{}].members", i), h.id);
         }
     }
+
+    // ------------------------------------------------------------ [SECTION] events and recommendations
 
     void events() {
         auto& ci = m_c.info;

@@ -2,6 +2,9 @@
 // Lanes: one per agency (grouped by kind), one per family-side source, one for the panel.
 // Agencies that only *received* information get a lane too: who knew matters as much as
 // who recorded.
+//
+// [SECTION] helpers: names, date shapes, tags, roles
+// [SECTION] collecting: lanes and items from the case
 #include "core/model/diagnostics.hpp"
 #include "core/figures/timeline/timeline_model.hpp"
 #include "core/figures/timeline/timeline_style.hpp"
@@ -14,6 +17,8 @@
 namespace genochron::timeline {
 
 namespace {
+
+// ---------------------------------------------------------------- [SECTION] helpers
 
 std::string lower(std::string s) {
     for (auto& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
@@ -105,6 +110,8 @@ std::string namesWithRole(const Case& c, Role r) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- [SECTION] collecting
 
 double approxSpreadDays(const Item& it) {
     return std::max(7.0, 0.5 * double(it.lastDay - it.firstDay + 1));
