@@ -312,68 +312,116 @@ std::string reportText(const AuditReport& r) {
 
 }  // namespace
 
-TEST_CASE("canary matrix: every output through the CLI, plain and anonymised", "[audit][anonymise][cli][matrix]") {
+namespace {
+
+auto cliAudit(const std::string& file) { return runCli("audit '" + file + "' --case '" + kCanary + "'"); }
+
+// One view's row of the matrix: rendered plain and anonymised as PDF, SVG and PNG through the
+// CLI and audited. Returns the canaries the plain outputs were found to hold.
+std::set<std::string> matrixRow(const char* view, std::string& matrix) {
     fs::path d = tempDir();
     Case c = canaryCase();
     Auditor auditor(c);
     AnonymisedCase anon = anonymise(c);
-    std::string matrix = "output | plain: the audit finds | anonymised\n";
-    std::set<std::string> everywhere;   // canaries found in some plain output
-    auto audit = [&](const std::string& file) { return runCli("audit '" + file + "' --case '" + kCanary + "'"); };
-
-    for (const char* view : {"genogram", "timeline", "chronology", "actions", "knowledge"}) {
-        ViewKind kind = *viewFromString(view);
-        ViewOptions vo;
-        Document namedDoc = buildView(ViewCase::named(c), kind, vo);
-        Document anonDoc = buildView(anon, kind, vo);
-        AuditReport drawnNamed = auditDocument(auditor, namedDoc, std::string("named ") + view);
-        AuditReport drawnAnon = auditDocument(auditor, anonDoc, std::string("anonymised ") + view);
-        std::set<std::string> drawn = canariesIn(reportText(drawnNamed));
-        INFO(reportText(drawnNamed) << reportText(drawnAnon));
-        CHECK_FALSE(drawn.empty());
-        CHECK(drawnAnon.clean());
-        for (const char* ext : {"pdf", "svg", "png"}) {
-            std::string cell = std::string(view) + " ." + ext;
-            INFO(cell);
-            std::string plain = (d / (std::string(view) + "-plain." + ext)).string();
-            std::string pub = (d / (std::string(view) + "-anon." + ext)).string();
-            fs::remove(plain);
-            fs::remove(pub);
-            CliResult rp = runCli(std::string("render '") + kCanary + "' --view " + view + " --dpi 150 -o '" + plain + "'");
-            CliResult ra = runCli(std::string("render '") + kCanary + "' --view " + view + " --anonymise --dpi 150 -o '" + pub + "'");
-            INFO(rp.err << ra.err);
-            REQUIRE(rp.code == 0);
-            REQUIRE(ra.code == 0);
-            CliResult ap = audit(plain), aa = audit(pub);
-            INFO("plain audit:\n" << ap.out << ap.err << "anonymised audit:\n" << aa.out << aa.err);
-            CHECK(aa.code == 0);
-            std::set<std::string> found;
-            std::string how;
-            if (std::string(ext) == "pdf") {
-                CHECK(ap.code == 1);
-                found = canariesIn(ap.out);
-                CHECK_FALSE(found.empty());
-                // Poppler's page text can glue a name to the run beside it ("Smith-JonesAnn"),
-                // so the file audit may see fewer canaries than the figure draws; the drawn
-                // text is audited too (render --anonymise refuses on either).
-                for (auto& f : found) CHECK(drawn.count(f));
-                how = "file; drawn: " + joined(drawn);
-            } else {
-                // Read by OCR: it finds names the figure draws (OCR may miss a few; the drawn
-                // text is audited before painting, so render --anonymise refuses on either).
-                CHECK(ap.code == 1);
-                found = canariesIn(ap.out);
-                CHECK_FALSE(found.empty());
-                for (auto& f : found) CHECK(drawn.count(f));
-                CHECK(aa.err.find("clean (text read back by OCR)") != std::string::npos);
-                how = "OCR; drawn: " + joined(drawn);
-            }
-            everywhere.insert(found.begin(), found.end());
-            matrix += cell + " | " + joined(found) + " [" + how + "] | " + (aa.code == 0 && drawnAnon.clean() ? "clean" : "LEAK") + "\n";
+    std::set<std::string> everywhere;
+    ViewKind kind = *viewFromString(view);
+    ViewOptions vo;
+    Document namedDoc = buildView(ViewCase::named(c), kind, vo);
+    Document anonDoc = buildView(anon, kind, vo);
+    AuditReport drawnNamed = auditDocument(auditor, namedDoc, std::string("named ") + view);
+    AuditReport drawnAnon = auditDocument(auditor, anonDoc, std::string("anonymised ") + view);
+    std::set<std::string> drawn = canariesIn(reportText(drawnNamed));
+    INFO(reportText(drawnNamed) << reportText(drawnAnon));
+    CHECK_FALSE(drawn.empty());
+    CHECK(drawnAnon.clean());
+    for (const char* ext : {"pdf", "svg", "png"}) {
+        std::string cell = std::string(view) + " ." + ext;
+        INFO(cell);
+        std::string plain = (d / (std::string(view) + "-plain." + ext)).string();
+        std::string pub = (d / (std::string(view) + "-anon." + ext)).string();
+        fs::remove(plain);
+        fs::remove(pub);
+        CliResult rp = runCli(std::string("render '") + kCanary + "' --view " + view + " --dpi 150 -o '" + plain + "'");
+        CliResult ra = runCli(std::string("render '") + kCanary + "' --view " + view + " --anonymise --dpi 150 -o '" + pub + "'");
+        INFO(rp.err << ra.err);
+        REQUIRE(rp.code == 0);
+        REQUIRE(ra.code == 0);
+        CliResult ap = cliAudit(plain), aa = cliAudit(pub);
+        INFO("plain audit:\n" << ap.out << ap.err << "anonymised audit:\n" << aa.out << aa.err);
+        CHECK(aa.code == 0);
+        CHECK(ap.code == 1);
+        std::set<std::string> found = canariesIn(ap.out);
+        CHECK_FALSE(found.empty());
+        std::string how;
+        if (std::string(ext) == "pdf") {
+            // Poppler's page text can glue a name to the run beside it ("Smith-JonesAnn"),
+            // so the file audit may see fewer canaries than the figure draws; the drawn
+            // text is audited too (render --anonymise refuses on either).
+            for (auto& f : found) CHECK(drawn.count(f));
+            how = "file; drawn: " + joined(drawn);
+        } else {
+            // Read by OCR: it finds names the figure draws (OCR may miss a few; the drawn
+            // text is audited before painting, so render --anonymise refuses on either).
+            for (auto& f : found) CHECK(drawn.count(f));
+            CHECK(aa.err.find("clean (text read back by OCR)") != std::string::npos);
+            how = "OCR; drawn: " + joined(drawn);
         }
+        everywhere.insert(found.begin(), found.end());
+        matrix += cell + " | " + joined(found) + " [" + how + "] | " + (aa.code == 0 && drawnAnon.clean() ? "clean" : "LEAK") + "\n";
     }
+    return everywhere;
+}
 
-    // The chronology CSV, the layout JSON and the report pack.
+void printMatrix(const std::string& matrix) {
+    if (const char* p = std::getenv("GENOCHRON_PRINT_MATRIX"); p && *p) WARN("\noutput | plain: the audit finds | anonymised\n" << matrix);
+}
+
+}  // namespace
+
+// One test per view, so ctest runs them side by side (each renders and OCRs six files).
+TEST_CASE("canary matrix through the CLI: genogram, plain and anonymised", "[audit][anonymise][cli][matrix]") {
+    std::string m;
+    matrixRow("genogram", m);
+    printMatrix(m);
+}
+TEST_CASE("canary matrix through the CLI: timeline, plain and anonymised", "[audit][anonymise][cli][matrix]") {
+    std::string m;
+    matrixRow("timeline", m);
+    printMatrix(m);
+}
+TEST_CASE("canary matrix through the CLI: chronology, plain and anonymised", "[audit][anonymise][cli][matrix]") {
+    std::string m;
+    matrixRow("chronology", m);
+    printMatrix(m);
+}
+TEST_CASE("canary matrix through the CLI: actions, plain and anonymised", "[audit][anonymise][cli][matrix]") {
+    std::string m;
+    matrixRow("actions", m);
+    printMatrix(m);
+}
+TEST_CASE("canary matrix through the CLI: knowledge, plain and anonymised", "[audit][anonymise][cli][matrix]") {
+    std::string m;
+    matrixRow("knowledge", m);
+    printMatrix(m);
+}
+
+// The chronology CSV, the layout JSON and the report pack; and every canary is found in some
+// plain output (the figures' PDFs, read as text, and these), so none is invisible to the audit.
+TEST_CASE("canary matrix through the CLI: CSV, layout JSON and pack, and every canary found", "[audit][anonymise][cli][matrix]") {
+    fs::path d = tempDir();
+    std::string matrix;
+    std::set<std::string> everywhere;
+    for (const char* view : {"genogram", "timeline", "chronology", "actions", "knowledge"}) {
+        std::string plain = (d / (std::string(view) + "-plain.pdf")).string();
+        fs::remove(plain);
+        CliResult rp = runCli(std::string("render '") + kCanary + "' --view " + view + " -o '" + plain + "'");
+        INFO(view << ": " << rp.err);
+        REQUIRE(rp.code == 0);
+        CliResult ap = cliAudit(plain);
+        CHECK(ap.code == 1);
+        auto found = canariesIn(ap.out);
+        everywhere.insert(found.begin(), found.end());
+    }
     std::string csvP = (d / "m-plain.csv").string(), csvA = (d / "m-anon.csv").string();
     std::string packP = (d / "m-plain.pdf").string(), packA = (d / "m-anon.pdf").string();
     std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string>> others = {
@@ -396,7 +444,7 @@ TEST_CASE("canary matrix: every output through the CLI, plain and anonymised", "
             writeFileAtomic(plainFile, rp.out);
             writeFileAtomic(anonFile, ra.out);
         }
-        CliResult ap = audit(plainFile), aa = audit(anonFile);
+        CliResult ap = cliAudit(plainFile), aa = cliAudit(anonFile);
         INFO("plain audit:\n" << ap.out << ap.err << "anonymised audit:\n" << aa.out << aa.err);
         CHECK(ap.code == 1);
         CHECK(aa.code == 0);
@@ -410,5 +458,5 @@ TEST_CASE("canary matrix: every output through the CLI, plain and anonymised", "
         INFO("canary: " << canary);
         CHECK(everywhere.count(canary));
     }
-    if (const char* p = std::getenv("GENOCHRON_PRINT_MATRIX"); p && *p) WARN("\n" << matrix);
+    printMatrix(matrix);
 }
